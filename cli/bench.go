@@ -1,0 +1,3 @@
+package cli
+
+func cmdBench(env *Env, args []string) error { return nil }

@@ -1,0 +1,154 @@
+// Package cli implements the tochuc command line: one FlagSet per subcommand and a testable
+// Run that takes its environment and streams as arguments.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"tochuc/service"
+	"tochuc/store"
+)
+
+// ErrUsage reports a usage error already explained on stderr.
+var ErrUsage = errors.New("usage")
+
+// Version is set at build time with -ldflags "-X tochuc/cli.Version=…".
+var Version = "dev"
+
+// Env is what a command sees of its surroundings.
+type Env struct {
+	Ctx    context.Context
+	Getenv func(string) string
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+type command struct {
+	summary string
+	run     func(env *Env, args []string) error
+}
+
+var commands map[string]command
+
+func init() {
+	commands = map[string]command{
+		"serve":   {"chạy máy chủ web (mặc định 127.0.0.1:8080)", cmdServe},
+		"demo":    {"tạo cơ sở dữ liệu mẫu: cả nước, cây tổ chức thật, đảng viên giả lập", cmdDemo},
+		"migrate": {"áp dụng các bản nâng cấp lược đồ cơ sở dữ liệu", cmdMigrate},
+		"import":  {"nhập tổ chức, đảng viên hoặc phương án sắp xếp từ CSV/XLSX", cmdImport},
+		"export":  {"xuất tổ chức hoặc đảng viên ra CSV/XLSX", cmdExport},
+		"version": {"in phiên bản", cmdVersion},
+		"bench":   {"đo tốc độ trên cơ sở dữ liệu hiện có", cmdBench},
+	}
+}
+
+// Run executes one command line.
+func Run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	env := &Env{Ctx: ctx, Getenv: getenv, Stdin: stdin, Stdout: stdout, Stderr: stderr}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return ErrUsage
+		}
+		return nil
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "lệnh không rõ: %q\n\n", args[0])
+		usage(stderr)
+		return ErrUsage
+	}
+	return c.run(env, args[1:])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "tochuc — phần mềm công tác tổ chức xây dựng Đảng")
+	fmt.Fprintln(w, "\nCách dùng: tochuc <lệnh> [tùy chọn]   (tochuc <lệnh> -h để xem tùy chọn)")
+	fmt.Fprintln(w, "\nCác lệnh:")
+	var names []string
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nCơ sở dữ liệu: --db TỆP (SQLite nhúng, mặc định ./tochuc.db) hoặc --db postgres://…; biến môi trường TOCHUC_DB.")
+}
+
+// flags makes a FlagSet with the shared --db flag and a Vietnamese usage line.
+func flags(env *Env, name, synopsis string) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	def := env.Getenv("TOCHUC_DB")
+	if def == "" {
+		def = "tochuc.db"
+	}
+	db := fs.String("db", def, "cơ sở dữ liệu: đường dẫn tệp SQLite hoặc postgres://… (TOCHUC_DB)")
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, "Cách dùng: tochuc %s %s\n\nTùy chọn:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs, db
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return ErrUsage
+	}
+	return nil
+}
+
+func helpAsked(args []string) bool {
+	for _, a := range args {
+		if a == "-h" || a == "--help" || a == "-help" {
+			return true
+		}
+	}
+	return false
+}
+
+func openService(env *Env, dsn string) (*service.Service, error) {
+	db, err := store.Open(env.Ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	return service.New(db), nil
+}
+
+func cmdVersion(env *Env, args []string) error {
+	fs, _ := flags(env, "version", "")
+	if err := parse(fs, args); err != nil || helpAsked(args) {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, "tochuc", Version)
+	return nil
+}
+
+func cmdMigrate(env *Env, args []string) error {
+	fs, dsn := flags(env, "migrate", "[--db …]")
+	if err := parse(fs, args); err != nil || helpAsked(args) {
+		return err
+	}
+	db, err := store.Open(env.Ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	v, err := db.SchemaVersion(env.Ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "lược đồ cơ sở dữ liệu: phiên bản %d (%s)\n", v, strings.ToUpper(db.Engine[:1])+db.Engine[1:])
+	return nil
+}

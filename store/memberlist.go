@@ -1,0 +1,217 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"tochuc"
+)
+
+// MemberQuery selects members placed in an org or a subtree on a date.
+type MemberQuery struct {
+	OrgID    int64       // direct members of this org (when OrgPath is empty)
+	OrgPath  string      // members of the whole subtree at this path
+	AsOf     tochuc.Date // the date placement and status are read on
+	Today    bool        // AsOf is today: read the current placement kept on members
+	NameKey  string      // folded name prefix, given name first
+	Exact    string      // citizen id or card number
+	Status   string      // one status, or "" for every counted status
+	Sex      string
+	Offset   int
+	Limit    int
+	ByFold   bool // order by the folded name (search) rather than the collation key
+	ByID     bool // order by id (full dumps: no sort needed)
+	MaxCount int  // stop counting at this many (0: count all)
+}
+
+// statusExpr computes a member's status on the query date from its span.
+const statusExpr = `CASE WHEN s.state = 'exempt' THEN 'exempt' WHEN s.official_from <= $1 THEN 'official' ELSE 'probationary' END`
+
+// where builds the shared WHERE clause; $1 is always the as-of date.
+func (q MemberQuery) where() (string, []any) {
+	args := []any{q.AsOf}
+	var conds []string
+	add := func(cond string, vals ...any) {
+		for _, v := range vals {
+			args = append(args, v)
+			cond = strings.Replace(cond, "?", fmt.Sprintf("$%d", len(args)), 1)
+		}
+		conds = append(conds, cond)
+	}
+	if q.Today {
+		if q.Status != "" {
+			add("m.status = ?", q.Status)
+		} else {
+			conds = append(conds, "m.status IN ('probationary', 'official', 'exempt')")
+		}
+	} else {
+		conds = append(conds, "s.valid_from <= $1 AND s.valid_to > $1")
+		if q.Status != "" {
+			add(statusExpr+" = ?", q.Status)
+		}
+	}
+	orgCol := "s.org_id"
+	if q.Today {
+		orgCol = "m.org_id"
+	}
+	if q.OrgPath != "" {
+		lo, hi := tochuc.SubtreeRange(q.OrgPath)
+		add(orgCol+" IN (SELECT sv.org_id FROM org_versions sv WHERE sv.path >= ? AND sv.path < ? AND sv.valid_from <= $1 AND sv.valid_to > $1)", lo, hi)
+	} else if q.OrgID != 0 {
+		add(orgCol+" = ?", q.OrgID)
+	}
+	if q.NameKey != "" {
+		add("m.name_fold >= ? AND m.name_fold < ?", q.NameKey, q.NameKey+"\u007f")
+	}
+	if q.Exact != "" {
+		add("(m.citizen_id = ? OR m.card_number = ?)", q.Exact, q.Exact)
+	}
+	if q.Sex != "" {
+		add("m.sex = ?", q.Sex)
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+func (q MemberQuery) from() string {
+	if q.Today {
+		return ` FROM members m `
+	}
+	return ` FROM member_spans s JOIN members m ON m.id = s.member_id `
+}
+
+// selectMembers builds the SELECT of members with their placement and status on the date.
+func (q MemberQuery) selectMembers(where string) string {
+	orgExpr, status, since := "s.org_id", statusExpr, "s.valid_from"
+	if q.Today {
+		orgExpr, status, since = "m.org_id", "m.status", "''"
+	}
+	order := "m.sort_key"
+	if q.ByFold {
+		order = "m.name_fold"
+	} else if q.ByID {
+		order = "m.id"
+	}
+	query := `SELECT ` + memberCols + `, ` + orgExpr + `, ` + status + `, ` + since + `, o.code, COALESCE(v.name, '')` + q.from() +
+		` JOIN orgs o ON o.id = ` + orgExpr +
+		` LEFT JOIN org_versions v ON v.org_id = ` + orgExpr + ` AND v.valid_from <= $1 AND v.valid_to > $1` +
+		` WHERE ` + where + ` ORDER BY ` + order + `, m.id`
+	if q.Limit >= 0 {
+		limit := q.Limit
+		if limit == 0 {
+			limit = 50
+		}
+		query += ` LIMIT ` + fmt.Sprint(limit) + ` OFFSET ` + fmt.Sprint(q.Offset)
+	}
+	return query
+}
+
+// EachMember streams the members a query selects (Limit -1: all of them) with the date their
+// current state began (the span start; empty on the Today path).
+func (db *DB) EachMember(ctx context.Context, q MemberQuery, fn func(m *tochuc.Member, since tochuc.Date) error) error {
+	where, args := q.where()
+	rows, err := db.q().QueryContext(ctx, q.selectMembers(where), args...)
+	if err != nil {
+		return fmt.Errorf("store: list members: %w", err)
+	}
+	defer rows.Close()
+	var m tochuc.Member
+	var org sql.NullInt64
+	var since tochuc.Date
+	dest := append(memberDest(&m), &org, &m.Status, &since, &m.OrgCode, &m.OrgName)
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return fmt.Errorf("store: scan member: %w", err)
+		}
+		m.OrgID = org.Int64
+		if err := fn(&m, since); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ListMembers returns one page of members in Vietnamese order with their placement on the date,
+// and the number of members the query selects.
+func (db *DB) ListMembers(ctx context.Context, q MemberQuery) ([]tochuc.Member, int, error) {
+	var out []tochuc.Member
+	err := db.EachMember(ctx, q, func(m *tochuc.Member, _ tochuc.Date) error {
+		out = append(out, *m)
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	where, args := q.where()
+	var total int
+	count := `SELECT COUNT(*)` + q.from() + ` WHERE ` + where
+	if q.MaxCount > 0 {
+		count = `SELECT COUNT(*) FROM (SELECT 1` + q.from() + ` WHERE ` + where + fmt.Sprintf(` LIMIT %d) t`, q.MaxCount)
+	}
+	if err := db.q().QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: count members: %w", err)
+	}
+	return out, total, nil
+}
+
+// DirectCounts returns, for every org, the members placed directly in it on day d by status.
+func (db *DB) DirectCounts(ctx context.Context, d tochuc.Date, today bool) (map[int64]StatusCount, error) {
+	query, args := `SELECT s.org_id, `+statusExpr+`, COUNT(*) FROM member_spans s
+		WHERE s.valid_from <= $1 AND s.valid_to > $1 GROUP BY 1, 2`, []any{d}
+	if today {
+		query, args = `SELECT m.org_id, m.status, COUNT(*) FROM members m
+			WHERE m.status IN ('probationary', 'official', 'exempt') GROUP BY 1, 2`, nil
+	}
+	rows, err := db.q().QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: direct counts: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]StatusCount{}
+	for rows.Next() {
+		var org sql.NullInt64
+		var status string
+		var n int64
+		if err := rows.Scan(&org, &status, &n); err != nil {
+			return nil, err
+		}
+		c := out[org.Int64]
+		c.Add(status, n)
+		out[org.Int64] = c
+	}
+	return out, rows.Err()
+}
+
+// StatusCount is a count of members split by status.
+type StatusCount struct {
+	Probationary, Official, Exempt int64
+}
+
+// Add adds n members of a status.
+func (c *StatusCount) Add(status string, n int64) {
+	switch status {
+	case tochuc.StatusProbationary:
+		c.Probationary += n
+	case tochuc.StatusOfficial:
+		c.Official += n
+	case tochuc.StatusExempt:
+		c.Exempt += n
+	}
+}
+
+// Plus returns the sum of two counts.
+func (c StatusCount) Plus(o StatusCount) StatusCount {
+	return StatusCount{c.Probationary + o.Probationary, c.Official + o.Official, c.Exempt + o.Exempt}
+}
+
+// Total is every counted member.
+func (c StatusCount) Total() int64 { return c.Probationary + c.Official + c.Exempt }
+
+// CountPlaced counts the members placed in any org on day d, straight from the register
+// without the tree: the figure every tree total must equal.
+func (db *DB) CountPlaced(ctx context.Context, d tochuc.Date) (int64, error) {
+	var n int64
+	err := db.q().QueryRowContext(ctx, `SELECT COUNT(*) FROM member_spans WHERE valid_from <= $1 AND valid_to > $1`, d).Scan(&n)
+	return n, err
+}

@@ -1,0 +1,211 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"tochuc"
+)
+
+const orgCols = `v.org_id, o.code, v.name, v.kind, v.setting, COALESCE(v.parent_id, 0), COALESCE(p.code, ''),
+	v.admin_unit_code, v.attrs, v.path, v.depth, v.valid_from, v.valid_to`
+
+const orgFrom = ` FROM org_versions v JOIN orgs o ON o.id = v.org_id LEFT JOIN orgs p ON p.id = v.parent_id `
+
+func scanOrg(sc interface{ Scan(...any) error }) (tochuc.Org, error) {
+	var o tochuc.Org
+	var attrs string
+	err := sc.Scan(&o.ID, &o.Code, &o.Name, &o.Kind, &o.Setting, &o.ParentID, &o.ParentCode,
+		&o.AdminUnitCode, &attrs, &o.Path, &o.Depth, &o.ValidFrom, &o.ValidTo)
+	o.Attrs = tochuc.SplitAttrs(attrs)
+	return o, err
+}
+
+func collectOrgs(rows *sql.Rows, err error) ([]tochuc.Org, error) {
+	if err != nil {
+		return nil, fmt.Errorf("store: query orgs: %w", err)
+	}
+	defer rows.Close()
+	var out []tochuc.Org
+	for rows.Next() {
+		o, err := scanOrg(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: scan org: %w", err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// OrgsAsOf returns every org as it stood on day d, parents before children.
+func (db *DB) OrgsAsOf(ctx context.Context, d tochuc.Date) ([]tochuc.Org, error) {
+	return orgsAsOf(ctx, db.q(), d)
+}
+
+// OrgsAsOf is OrgsAsOf inside a transaction.
+func (tx *Tx) OrgsAsOf(ctx context.Context, d tochuc.Date) ([]tochuc.Org, error) {
+	return orgsAsOf(ctx, tx.q(), d)
+}
+
+func orgsAsOf(ctx context.Context, q querier, d tochuc.Date) ([]tochuc.Org, error) {
+	return collectOrgs(q.QueryContext(ctx, `SELECT `+orgCols+orgFrom+
+		`WHERE v.valid_from <= $1 AND v.valid_to > $1 ORDER BY v.path`, d))
+}
+
+// SubtreeAsOf returns the orgs of the subtree rooted at path (inclusive) on day d, in path order.
+func (db *DB) SubtreeAsOf(ctx context.Context, path string, d tochuc.Date) ([]tochuc.Org, error) {
+	lo, hi := tochuc.SubtreeRange(path)
+	return collectOrgs(db.q().QueryContext(ctx, `SELECT `+orgCols+orgFrom+
+		`WHERE v.path >= $1 AND v.path < $2 AND v.valid_from <= $3 AND v.valid_to > $3 ORDER BY v.path`, lo, hi, d))
+}
+
+// ChildrenAsOf returns the direct children of an org on day d in Vietnamese name order.
+func (db *DB) ChildrenAsOf(ctx context.Context, parentID int64, d tochuc.Date) ([]tochuc.Org, error) {
+	if parentID == 0 {
+		return collectOrgs(db.q().QueryContext(ctx, `SELECT `+orgCols+orgFrom+
+			`WHERE v.parent_id IS NULL AND v.valid_from <= $1 AND v.valid_to > $1 ORDER BY v.sort_key`, d))
+	}
+	return collectOrgs(db.q().QueryContext(ctx, `SELECT `+orgCols+orgFrom+
+		`WHERE v.parent_id = $1 AND v.valid_from <= $2 AND v.valid_to > $2 ORDER BY v.sort_key`, parentID, d))
+}
+
+// OrgByCodeAsOf finds an org by its stable code as it stood on day d.
+func (db *DB) OrgByCodeAsOf(ctx context.Context, code string, d tochuc.Date) (tochuc.Org, error) {
+	o, err := scanOrg(db.q().QueryRowContext(ctx, `SELECT `+orgCols+orgFrom+
+		`WHERE o.code = $1 AND v.valid_from <= $2 AND v.valid_to > $2`, code, d))
+	if errors.Is(err, sql.ErrNoRows) {
+		return o, tochuc.Errorf(tochuc.ENOTFOUND, "không tìm thấy tổ chức đảng mã %q vào ngày %s", code, d.Display())
+	}
+	return o, err
+}
+
+// OrgByIDAsOf finds an org by id as it stood on day d.
+func (db *DB) OrgByIDAsOf(ctx context.Context, id int64, d tochuc.Date) (tochuc.Org, error) {
+	o, err := scanOrg(db.q().QueryRowContext(ctx, `SELECT `+orgCols+orgFrom+
+		`WHERE v.org_id = $1 AND v.valid_from <= $2 AND v.valid_to > $2`, id, d))
+	if errors.Is(err, sql.ErrNoRows) {
+		return o, tochuc.Errorf(tochuc.ENOTFOUND, "không tìm thấy tổ chức đảng vào ngày %s", d.Display())
+	}
+	return o, err
+}
+
+// OrgVersions returns every version of one org, oldest first: its history.
+func (db *DB) OrgVersions(ctx context.Context, id int64) ([]tochuc.Org, error) {
+	return collectOrgs(db.q().QueryContext(ctx, `SELECT `+orgCols+orgFrom+
+		`WHERE v.org_id = $1 ORDER BY v.valid_from`, id))
+}
+
+// OrgEvents returns the changes recorded for one org, oldest first.
+func (db *DB) OrgEvents(ctx context.Context, id int64) ([]tochuc.OrgEvent, error) {
+	rows, err := db.q().QueryContext(ctx, `SELECT e.id, e.kind, e.effective_date, e.org_id, o.code, e.document, e.detail
+		FROM org_events e JOIN orgs o ON o.id = e.org_id WHERE e.org_id = $1 ORDER BY e.effective_date, e.id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: org events: %w", err)
+	}
+	defer rows.Close()
+	var out []tochuc.OrgEvent
+	for rows.Next() {
+		var e tochuc.OrgEvent
+		if err := rows.Scan(&e.ID, &e.Kind, &e.Date, &e.OrgID, &e.OrgCode, &e.Document, &e.Detail); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// OrgIDsByCode maps every known code (of any date) to its org id.
+func (tx *Tx) OrgIDsByCode(ctx context.Context) (map[string]int64, error) {
+	rows, err := tx.q().QueryContext(ctx, `SELECT id, code FROM orgs`)
+	if err != nil {
+		return nil, fmt.Errorf("store: org codes: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var id int64
+		var code string
+		if err := rows.Scan(&id, &code); err != nil {
+			return nil, err
+		}
+		out[code] = id
+	}
+	return out, rows.Err()
+}
+
+// LatestOrgChange returns the latest valid_from of any version of the given orgs: a change
+// dated before it would rewrite history that later changes stand on.
+func (tx *Tx) LatestOrgChange(ctx context.Context) (tochuc.Date, error) {
+	var d sql.NullString
+	err := tx.q().QueryRowContext(ctx, `SELECT MAX(valid_from) FROM org_versions`).Scan(&d)
+	return tochuc.Date(d.String), err
+}
+
+// OrgChangedAfter reports whether the org has a version that starts after day d.
+func (tx *Tx) OrgChangedAfter(ctx context.Context, orgID int64, d tochuc.Date) (bool, error) {
+	var n int
+	err := tx.q().QueryRowContext(ctx, `SELECT COUNT(*) FROM org_versions WHERE org_id = $1 AND valid_from > $2`, orgID, d).Scan(&n)
+	return n > 0, err
+}
+
+// InsertOrg registers a new stable code and returns its id.
+func (tx *Tx) InsertOrg(ctx context.Context, code string) (int64, error) {
+	id, err := insertID(ctx, tx.q(), `INSERT INTO orgs (code, created_at) VALUES ($1, $2)`, code, now())
+	if err != nil {
+		return 0, fmt.Errorf("store: insert org %s: %w", code, err)
+	}
+	return id, nil
+}
+
+// InsertOrgEvent records one change of the tree.
+func (tx *Tx) InsertOrgEvent(ctx context.Context, e tochuc.OrgEvent) (int64, error) {
+	id, err := insertID(ctx, tx.q(), `INSERT INTO org_events (kind, effective_date, org_id, document, detail, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6)`, e.Kind, e.Date, e.OrgID, e.Document, e.Detail, now())
+	if err != nil {
+		return 0, fmt.Errorf("store: insert org event: %w", err)
+	}
+	return id, nil
+}
+
+// CloseOrgVersion ends the version of an org that is valid on day d at d.
+func (tx *Tx) CloseOrgVersion(ctx context.Context, orgID int64, d tochuc.Date) error {
+	_, err := tx.q().ExecContext(ctx, `UPDATE org_versions SET valid_to = $2
+		WHERE org_id = $1 AND valid_from <= $2 AND valid_to > $2`, orgID, d)
+	if err != nil {
+		return fmt.Errorf("store: close org version: %w", err)
+	}
+	// A version that starts on d itself is replaced, not closed.
+	_, err = tx.q().ExecContext(ctx, `DELETE FROM org_versions WHERE org_id = $1 AND valid_from = $2 AND valid_to = $2`, orgID, d)
+	return err
+}
+
+// InsertOrgVersion adds a version of an org valid from o.ValidFrom to o.ValidTo.
+func (tx *Tx) InsertOrgVersion(ctx context.Context, o tochuc.Org, sortKey []byte, eventID int64) error {
+	var parent, event any
+	if o.ParentID != 0 {
+		parent = o.ParentID
+	}
+	if eventID != 0 {
+		event = eventID
+	}
+	to := o.ValidTo
+	if to == "" {
+		to = tochuc.Forever
+	}
+	_, err := tx.q().ExecContext(ctx, `INSERT INTO org_versions (org_id, valid_from, valid_to, parent_id, path, depth,
+		name, kind, setting, admin_unit_code, attrs, sort_key, event_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+		o.ID, o.ValidFrom, to, parent, o.Path, o.Depth, o.Name, o.Kind, o.Setting, o.AdminUnitCode,
+		tochuc.JoinAttrs(o.Attrs), sortKey, event)
+	if err != nil {
+		return fmt.Errorf("store: insert org version %s: %w", o.Code, err)
+	}
+	return nil
+}
+
+// AllOrgVersions returns every version of every org: the whole history, oldest first.
+func (db *DB) AllOrgVersions(ctx context.Context) ([]tochuc.Org, error) {
+	return collectOrgs(db.q().QueryContext(ctx, `SELECT `+orgCols+orgFrom+` ORDER BY v.valid_from, v.path`))
+}
