@@ -118,7 +118,6 @@ func (t *Tree) Children(id int64) []*Org {
 	return out
 }
 
-
 // Found adds a new org (its id is temporary until written).
 func (t *Tree) Found(o Org) (*Org, error) {
 	if t.byCode[o.Code] != nil {

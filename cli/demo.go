@@ -56,4 +56,3 @@ func buildDemo(env *Env, dsn string, members int, seed uint64, force bool) (*dem
 	bar.Done()
 	return s, err
 }
-

@@ -65,20 +65,22 @@ func cmdImport(env *Env, args []string) error {
 	var rep *tochuc.ImportReport
 	switch kind {
 	case "orgs":
-		rep = &tochuc.ImportReport{}
-		rows := importer.ReadOrgs(r, rep)
-		if !rep.Failed() {
-			var errs []tochuc.RowError
-			errs, rep.Warnings = rep.Errors, rep.Warnings
+		read := &tochuc.ImportReport{}
+		rows := importer.ReadOrgs(r, read)
+		rep = read
+		if !read.Failed() {
 			if rep, err = svc.ImportOrgs(env.Ctx, rows, *dry); err == nil {
-				rep.Errors = append(errs, rep.Errors...)
+				rep.Warnings = append(read.Warnings, rep.Warnings...)
 			}
 		}
 	case "restructure":
-		rep = &tochuc.ImportReport{}
-		rows := importer.ReadPlan(r, rep)
-		if !rep.Failed() {
-			rep, err = svc.ApplyRestructure(env.Ctx, rows, *dry)
+		read := &tochuc.ImportReport{}
+		rows := importer.ReadPlan(r, read)
+		rep = read
+		if !read.Failed() {
+			if rep, err = svc.ApplyRestructure(env.Ctx, rows, *dry); err == nil {
+				rep.Warnings = append(read.Warnings, rep.Warnings...)
+			}
 		}
 	case "members":
 		mr, err2 := importer.NewMemberReader(r)

@@ -125,4 +125,3 @@ func (mr *MemberReader) Next() (MemberRow, error) {
 
 // Close closes the underlying file.
 func (mr *MemberReader) Close() error { return mr.r.Close() }
-

@@ -148,8 +148,12 @@ func (s *Service) ListMembers(ctx context.Context, in MemberList) (*MemberPage, 
 	if isDigits(query) {
 		q.Exact = query
 	} else if query != "" {
+		// Matches come in the order of the folded-name index (given name, surname, middle,
+		// diacritics ignored): sorting every "Đức" of the country by the collation key first
+		// would cost a sort of all matches; org lists stay in exact Vietnamese order.
 		q.NameKey = nameKey(query)
 		q.MaxCount = SearchCap
+		q.ByFold = true
 	}
 	members, total, err := s.DB.ListMembers(ctx, q)
 	if err != nil {

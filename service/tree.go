@@ -53,20 +53,26 @@ func (s *Service) applyTree(ctx context.Context, tx *store.Tx, d tochuc.Date, mu
 		return nil, tochuc.Errorf(tochuc.ECONFLICT, "cây tổ chức đã có thay đổi hiệu lực từ ngày %s; không thể ghi thay đổi có hiệu lực sớm hơn (%s)", latest.Display(), d.Display())
 	}
 	// Founded orgs get their real ids first: paths are built from ids.
+	var founded []string
+	tmp := map[string]int64{}
 	for _, o := range after.Orgs() {
 		if o.ID < 0 {
-			id, err := tx.InsertOrg(ctx, o.Code)
-			if err != nil {
-				return nil, err
-			}
-			after.Renumber(o.ID, id)
+			founded = append(founded, o.Code)
+			tmp[o.Code] = o.ID
+		}
+	}
+	if len(founded) > 0 {
+		ids, err := tx.InsertOrgs(ctx, founded)
+		if err != nil {
+			return nil, err
+		}
+		for _, code := range founded {
+			after.Renumber(tmp[code], ids[code])
 		}
 	}
 	if err := after.ComputePaths(); err != nil {
 		return nil, err
 	}
-	// Events first, so that versions can point at the event that made them.
-	eventOf := map[int64]int64{}
 	for i := range log.events {
 		e := &log.events[i]
 		o := after.ByCode(e.OrgCode)
@@ -77,19 +83,15 @@ func (s *Service) applyTree(ctx context.Context, tx *store.Tx, d tochuc.Date, mu
 			return nil, fmt.Errorf("service: event for unknown org %s", e.OrgCode)
 		}
 		e.OrgID, e.Date = o.ID, d
-		id, err := tx.InsertOrgEvent(ctx, *e)
-		if err != nil {
-			return nil, err
-		}
-		if eventOf[o.ID] == 0 {
-			eventOf[o.ID] = id
-		}
 	}
+	if err := tx.InsertOrgEvents(ctx, log.events); err != nil {
+		return nil, err
+	}
+	var closing []int64
+	var versions []store.OrgVersion
 	for _, o := range before.Orgs() {
 		if after.ByID(o.ID) == nil {
-			if err := tx.CloseOrgVersion(ctx, o.ID, d); err != nil {
-				return nil, err
-			}
+			closing = append(closing, o.ID)
 		}
 	}
 	for _, o := range after.Orgs() {
@@ -98,15 +100,17 @@ func (s *Service) applyTree(ctx context.Context, tx *store.Tx, d tochuc.Date, mu
 			continue
 		}
 		if old != nil {
-			if err := tx.CloseOrgVersion(ctx, o.ID, d); err != nil {
-				return nil, err
-			}
+			closing = append(closing, o.ID)
 		}
 		v := *o
 		v.ValidFrom, v.ValidTo = d, tochuc.Forever
-		if err := tx.InsertOrgVersion(ctx, v, vn.SortKey(v.Name), eventOf[o.ID]); err != nil {
-			return nil, err
-		}
+		versions = append(versions, store.OrgVersion{Org: v, SortKey: vn.SortKey(v.Name)})
+	}
+	if err := tx.CloseOrgVersions(ctx, closing, d); err != nil {
+		return nil, err
+	}
+	if err := tx.InsertOrgVersions(ctx, versions); err != nil {
+		return nil, err
 	}
 	return log, nil
 }

@@ -68,18 +68,23 @@ func (tx *Tx) InsertMember(ctx context.Context, m *tochuc.Member, k MemberKeys) 
 	return id, nil
 }
 
-// UpdateMember rewrites the identity fields of a member.
-func (tx *Tx) UpdateMember(ctx context.Context, m *tochuc.Member, k MemberKeys) error {
+// updateMember builds the UPDATE of a member's identity fields and derived keys.
+func updateMember(m *tochuc.Member, k MemberKeys) (string, []any) {
 	cols := strings.Split(memberInsertCols, ",")
-	var set []string
+	set := make([]string, len(cols))
 	for i, c := range cols {
-		set = append(set, fmt.Sprintf("%s = $%d", strings.TrimSpace(c), i+1))
+		set[i] = fmt.Sprintf("%s = $%d", strings.TrimSpace(c), i+1)
 	}
 	n := len(cols)
 	args := append(memberArgs(m), k.SortKey, k.NameFold, k.FullFold, now(), m.ID)
-	_, err := tx.q().ExecContext(ctx, `UPDATE members SET `+strings.Join(set, ", ")+
-		fmt.Sprintf(`, sort_key = $%d, name_fold = $%d, full_fold = $%d, updated_at = $%d WHERE id = $%d`, n+1, n+2, n+3, n+4, n+5), args...)
-	if err != nil {
+	return `UPDATE members SET ` + strings.Join(set, ", ") +
+		fmt.Sprintf(`, sort_key = $%d, name_fold = $%d, full_fold = $%d, updated_at = $%d WHERE id = $%d`, n+1, n+2, n+3, n+4, n+5), args
+}
+
+// UpdateMember rewrites the identity fields of a member.
+func (tx *Tx) UpdateMember(ctx context.Context, m *tochuc.Member, k MemberKeys) error {
+	q, args := updateMember(m, k)
+	if _, err := tx.q().ExecContext(ctx, q, args...); err != nil {
 		return fmt.Errorf("store: update member %d: %w", m.ID, err)
 	}
 	return nil

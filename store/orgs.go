@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"tochuc"
 )
@@ -150,57 +151,132 @@ func (tx *Tx) OrgChangedAfter(ctx context.Context, orgID int64, d tochuc.Date) (
 	return n > 0, err
 }
 
-// InsertOrg registers a new stable code and returns its id.
-func (tx *Tx) InsertOrg(ctx context.Context, code string) (int64, error) {
-	id, err := insertID(ctx, tx.q(), `INSERT INTO orgs (code, created_at) VALUES ($1, $2)`, code, now())
-	if err != nil {
-		return 0, fmt.Errorf("store: insert org %s: %w", code, err)
+// InsertOrgs registers new stable codes and returns their ids.
+func (tx *Tx) InsertOrgs(ctx context.Context, codes []string) (map[string]int64, error) {
+	t := now()
+	rows := make([][]any, len(codes))
+	for i, c := range codes {
+		rows[i] = []any{c, t}
 	}
-	return id, nil
+	if err := insertRows(ctx, tx, "orgs", "code, created_at", rows); err != nil {
+		return nil, fmt.Errorf("store: insert orgs: %w", err)
+	}
+	out := make(map[string]int64, len(codes))
+	for len(codes) > 0 {
+		n := min(len(codes), 500)
+		args := make([]any, n)
+		for i := range args {
+			args[i] = codes[i]
+		}
+		rs, err := tx.q().QueryContext(ctx, `SELECT id, code FROM orgs WHERE code IN (`+tx.db.params(1, n)+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rs.Next() {
+			var id int64
+			var code string
+			if err := rs.Scan(&id, &code); err != nil {
+				rs.Close()
+				return nil, err
+			}
+			out[code] = id
+		}
+		rs.Close()
+		codes = codes[n:]
+	}
+	return out, nil
 }
 
-// InsertOrgEvent records one change of the tree.
-func (tx *Tx) InsertOrgEvent(ctx context.Context, e tochuc.OrgEvent) (int64, error) {
-	id, err := insertID(ctx, tx.q(), `INSERT INTO org_events (kind, effective_date, org_id, document, detail, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6)`, e.Kind, e.Date, e.OrgID, e.Document, e.Detail, now())
-	if err != nil {
-		return 0, fmt.Errorf("store: insert org event: %w", err)
+// InsertOrgEvents records changes of the tree.
+func (tx *Tx) InsertOrgEvents(ctx context.Context, events []tochuc.OrgEvent) error {
+	t := now()
+	rows := make([][]any, len(events))
+	for i, e := range events {
+		rows[i] = []any{e.Kind, string(e.Date), e.OrgID, e.Document, e.Detail, t}
 	}
-	return id, nil
+	if err := insertRows(ctx, tx, "org_events", "kind, effective_date, org_id, document, detail, created_at", rows); err != nil {
+		return fmt.Errorf("store: insert org events: %w", err)
+	}
+	return nil
 }
 
-// CloseOrgVersion ends the version of an org that is valid on day d at d.
-func (tx *Tx) CloseOrgVersion(ctx context.Context, orgID int64, d tochuc.Date) error {
-	_, err := tx.q().ExecContext(ctx, `UPDATE org_versions SET valid_to = $2
-		WHERE org_id = $1 AND valid_from <= $2 AND valid_to > $2`, orgID, d)
-	if err != nil {
-		return fmt.Errorf("store: close org version: %w", err)
+// CloseOrgVersions ends, on day d, the versions of the orgs that are valid on d; a version
+// that starts on d itself is removed (replaced by the caller's new version).
+func (tx *Tx) CloseOrgVersions(ctx context.Context, ids []int64, d tochuc.Date) error {
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := []any{d}
+		for _, id := range ids[:n] {
+			args = append(args, id)
+		}
+		in := tx.db.params(2, n)
+		if _, err := tx.q().ExecContext(ctx, `DELETE FROM org_versions WHERE valid_from = $1 AND org_id IN (`+in+`)`, args...); err != nil {
+			return fmt.Errorf("store: replace org versions: %w", err)
+		}
+		if _, err := tx.q().ExecContext(ctx, `UPDATE org_versions SET valid_to = $1
+			WHERE valid_from < $1 AND valid_to > $1 AND org_id IN (`+in+`)`, args...); err != nil {
+			return fmt.Errorf("store: close org versions: %w", err)
+		}
+		ids = ids[n:]
 	}
-	// A version that starts on d itself is replaced, not closed.
-	_, err = tx.q().ExecContext(ctx, `DELETE FROM org_versions WHERE org_id = $1 AND valid_from = $2 AND valid_to = $2`, orgID, d)
-	return err
+	return nil
 }
 
-// InsertOrgVersion adds a version of an org valid from o.ValidFrom to o.ValidTo.
-func (tx *Tx) InsertOrgVersion(ctx context.Context, o tochuc.Org, sortKey []byte, eventID int64) error {
-	var parent, event any
-	if o.ParentID != 0 {
-		parent = o.ParentID
+// OrgVersion is a version to write with its collation key.
+type OrgVersion struct {
+	Org     tochuc.Org
+	SortKey []byte
+}
+
+// InsertOrgVersions adds versions of orgs, each valid from Org.ValidFrom to Org.ValidTo.
+func (tx *Tx) InsertOrgVersions(ctx context.Context, vs []OrgVersion) error {
+	rows := make([][]any, len(vs))
+	for i, v := range vs {
+		o := v.Org
+		var parent any
+		if o.ParentID != 0 {
+			parent = o.ParentID
+		}
+		to := o.ValidTo
+		if to == "" {
+			to = tochuc.Forever
+		}
+		rows[i] = []any{o.ID, string(o.ValidFrom), string(to), parent, o.Path, o.Depth, o.Name, o.Kind, o.Setting,
+			o.AdminUnitCode, tochuc.JoinAttrs(o.Attrs), v.SortKey}
 	}
-	if eventID != 0 {
-		event = eventID
-	}
-	to := o.ValidTo
-	if to == "" {
-		to = tochuc.Forever
-	}
-	_, err := tx.q().ExecContext(ctx, `INSERT INTO org_versions (org_id, valid_from, valid_to, parent_id, path, depth,
-		name, kind, setting, admin_unit_code, attrs, sort_key, event_id)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-		o.ID, o.ValidFrom, to, parent, o.Path, o.Depth, o.Name, o.Kind, o.Setting, o.AdminUnitCode,
-		tochuc.JoinAttrs(o.Attrs), sortKey, event)
+	err := insertRows(ctx, tx, "org_versions", `org_id, valid_from, valid_to, parent_id, path, depth,
+		name, kind, setting, admin_unit_code, attrs, sort_key`, rows)
 	if err != nil {
-		return fmt.Errorf("store: insert org version %s: %w", o.Code, err)
+		return fmt.Errorf("store: insert org versions: %w", err)
+	}
+	return nil
+}
+
+// insertRows writes rows with multi-row INSERTs of at most 500 rows. SQLite gets anonymous
+// "?" placeholders: it resolves each named "$n" with a linear search, quadratic in a long VALUES.
+func insertRows(ctx context.Context, tx *Tx, table, cols string, rows [][]any) error {
+	q := tx.q()
+	for len(rows) > 0 {
+		ncol := len(rows[0])
+		n := min(len(rows), 500, 30000/ncol)
+		var sb strings.Builder
+		sb.WriteString("INSERT INTO " + table + " (" + cols + ") VALUES ")
+		args := make([]any, 0, n*ncol)
+		for i, r := range rows[:n] {
+			if i > 0 {
+				sb.WriteByte(',')
+			}
+			if tx.db.Engine == SQLite {
+				sb.WriteString("(" + strings.Repeat("?,", ncol-1) + "?)")
+			} else {
+				sb.WriteString("(" + placeholders(len(args)+1, ncol) + ")")
+			}
+			args = append(args, r...)
+		}
+		if _, err := q.ExecContext(ctx, sb.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
 	}
 	return nil
 }

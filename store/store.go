@@ -132,3 +132,19 @@ func insertID(ctx context.Context, q querier, query string, args ...any) (int64,
 }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339) }
+
+// params returns n placeholders numbered from `from`: "$2, $3…" on PostgreSQL; on SQLite "?NNN",
+// which it resolves by number rather than by searching a list of names.
+func (db *DB) params(from, n int) string {
+	if db.Engine == Postgres {
+		return placeholders(from, n)
+	}
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "?%d", from+i)
+	}
+	return b.String()
+}

@@ -29,8 +29,7 @@ CREATE TABLE org_versions (
     setting         TEXT COLLATE "C" NOT NULL DEFAULT '',
     admin_unit_code TEXT COLLATE "C" NOT NULL DEFAULT '',
     attrs           TEXT COLLATE "C" NOT NULL DEFAULT '',
-    sort_key        BYTEA NOT NULL,
-    event_id        BIGINT REFERENCES org_events(id)
+    sort_key        BYTEA NOT NULL
 );
 CREATE INDEX org_versions_org ON org_versions(org_id, valid_from);
 CREATE INDEX org_versions_path ON org_versions(path, valid_from);

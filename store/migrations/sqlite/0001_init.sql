@@ -29,8 +29,7 @@ CREATE TABLE org_versions (
     setting         TEXT NOT NULL DEFAULT '',
     admin_unit_code TEXT NOT NULL DEFAULT '',
     attrs           TEXT NOT NULL DEFAULT '',
-    sort_key        BLOB NOT NULL,
-    event_id        INTEGER REFERENCES org_events(id)
+    sort_key        BLOB NOT NULL
 );
 CREATE INDEX org_versions_org ON org_versions(org_id, valid_from);
 CREATE INDEX org_versions_path ON org_versions(path, valid_from);
