@@ -18,6 +18,7 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	Subject string // the org code or field the error is about, when there is one
 }
 
 // Error implements the error interface.

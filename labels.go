@@ -28,6 +28,7 @@ var columnLabels = map[string]string{
 	"org_code":                   "Mã tổ chức đảng",
 	"org_name":                   "Tổ chức đảng",
 	"status":                     "Trạng thái",
+	"status_date":                "Ngày của trạng thái",
 	"admission_date":             "Ngày vào Đảng",
 	"ceremony_date":              "Ngày lễ kết nạp",
 	"official_date":              "Ngày chính thức",

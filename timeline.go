@@ -61,9 +61,12 @@ func BuildSpans(memberID int64, events []MemberEvent) ([]Span, error) {
 		cur.ValidTo = d
 		if cur.ValidFrom < cur.ValidTo {
 			spans = append(spans, *cur)
+		} else if n := len(spans); end != "" && n > 0 && spans[n-1].ValidTo == d {
+			// An exit on the day of another event (a transfer, an exemption) ends the span
+			// that event closed; the empty span it opened carries nothing.
+			spans[n-1].EndKind = end
 		}
 		cur = nil
-		_ = end
 	}
 	open := func(org int64, d Date, state string) {
 		cur = &Span{MemberID: memberID, OrgID: org, ValidFrom: d, ValidTo: Forever, State: state, OfficialFrom: official}

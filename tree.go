@@ -142,25 +142,31 @@ func (t *Tree) Remove(id int64) {
 // Validate checks every invariant of a tree: known kinds, existing parents, kinds ranked
 // below their parents, no cycles, one root.
 func (t *Tree) Validate() error {
+	parties := 0
 	for _, o := range t.byID {
+		if o.Kind == KindParty {
+			if parties++; parties > 1 {
+				return &Error{Code: EINVALID, Subject: o.Code, Message: fmt.Sprintf("tổ chức %q: cây chỉ có một gốc là Đảng Cộng sản Việt Nam", o.Code)}
+			}
+		}
 		if !ValidKind(o.Kind) {
-			return Errorf(EINVALID, "tổ chức %q: loại tổ chức %q không hợp lệ", o.Code, o.Kind)
+			return subjectErr(o.Code, "tổ chức %q: loại tổ chức %q không hợp lệ", o.Code, o.Kind)
 		}
 		if o.Name == "" {
-			return Errorf(EINVALID, "tổ chức %q: thiếu tên", o.Code)
+			return subjectErr(o.Code, "tổ chức %q: thiếu tên", o.Code)
 		}
 		if o.ParentID == 0 {
 			if o.Kind != KindParty && o.Kind != KindCentralDirect {
-				return Errorf(EINVALID, "tổ chức %q (%s) phải có tổ chức cấp trên", o.Code, o.Kind)
+				return subjectErr(o.Code, "tổ chức %q (%s) phải có tổ chức cấp trên", o.Code, o.Kind)
 			}
 			continue
 		}
 		p := t.byID[o.ParentID]
 		if p == nil {
-			return Errorf(EINVALID, "tổ chức %q: tổ chức cấp trên không còn tồn tại vào ngày hiệu lực", o.Code)
+			return subjectErr(o.Code, "tổ chức %q: tổ chức cấp trên không còn tồn tại vào ngày hiệu lực", o.Code)
 		}
 		if kindRank[o.Kind] <= kindRank[p.Kind] {
-			return Errorf(EINVALID, "tổ chức %q (%s) không thể trực thuộc %q (%s)", o.Code, o.Kind, p.Code, p.Kind)
+			return subjectErr(o.Code, "tổ chức %q (%s) không thể trực thuộc %q (%s)", o.Code, o.Kind, p.Code, p.Kind)
 		}
 	}
 	// Ranks strictly increase downwards, so a cycle is impossible once the check above passes.
@@ -210,4 +216,8 @@ func (t *Tree) Renumber(old, id int64) {
 	}
 	t.kids[id] = t.kids[old]
 	delete(t.kids, old)
+}
+
+func subjectErr(code, format string, args ...any) error {
+	return &Error{Code: EINVALID, Subject: code, Message: fmt.Sprintf(format, args...)}
 }

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strings"
 
 	"tochuc/service"
 	"tochuc/store"
@@ -149,6 +148,7 @@ func cmdMigrate(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "lược đồ cơ sở dữ liệu: phiên bản %d (%s)\n", v, strings.ToUpper(db.Engine[:1])+db.Engine[1:])
+	name := map[string]string{store.SQLite: "SQLite", store.Postgres: "PostgreSQL"}[db.Engine]
+	fmt.Fprintf(env.Stdout, "lược đồ cơ sở dữ liệu: phiên bản %d (%s)\n", v, name)
 	return nil
 }

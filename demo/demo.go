@@ -56,7 +56,7 @@ func Build(ctx context.Context, svc *service.Service, opt Options) (*Summary, er
 	}
 	fmt.Fprintf(out, "Cây tổ chức trước 01/07/2025: %s tổ chức (%s)\n", vn.FormatInt(int64(len(c.Orgs))), time.Since(start).Round(time.Millisecond))
 	t := time.Now()
-	n, err := Members(ctx, svc, u, c, opt.Members, opt.Seed, func(n int64) {
+	n, idx, err := Members(ctx, svc, u, c, opt.Members, opt.Seed, func(n int64) {
 		if opt.Progress != nil {
 			opt.Progress("members", n)
 		}
@@ -64,7 +64,7 @@ func Build(ctx context.Context, svc *service.Service, opt Options) (*Summary, er
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(out, "Đảng viên: %s, kèm lịch sử từ 1950 (%s)\n", vn.FormatInt(n), time.Since(t).Round(time.Millisecond))
+	fmt.Fprintf(out, "Đảng viên: %s, kèm lịch sử từ 1950 (%s, trong đó dựng chỉ mục %s)\n", vn.FormatInt(n), time.Since(t).Round(time.Millisecond), idx.Round(time.Millisecond))
 	t = time.Now()
 	prep, err := svc.ApplyRestructure(ctx, c.Plan, false)
 	if err != nil {

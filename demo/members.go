@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"time"
 
 	"tochuc"
 	"tochuc/demo/people"
@@ -213,17 +214,20 @@ func generate(r *rand.Rand, g *people.Generator, pl *placer, places map[string][
 
 // Members generates n members and writes them with the bulk loader, chunk by chunk in order,
 // each chunk from its own seeded generator so that the result does not depend on scheduling.
-func Members(ctx context.Context, svc *service.Service, u *Units, c *Country, n int, seed uint64, progress func(int64)) (int64, error) {
+func Members(ctx context.Context, svc *service.Service, u *Units, c *Country, n int, seed uint64, progress func(int64)) (int64, time.Duration, error) {
+	if err := svc.EnsureToday(ctx); err != nil {
+		return 0, 0, err
+	}
 	orgs, err := svc.DB.OrgCodes(ctx)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	pl := newPlacer(c.Leaves)
 	places := communeNames(u)
 	today := svc.Today()
 	bulk, err := svc.DB.BeginBulk(ctx)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	defer bulk.Rollback()
 
@@ -255,9 +259,16 @@ func Members(ctx context.Context, svc *service.Service, u *Units, c *Country, n 
 			}
 		}()
 	}
+	// At most a few chunks are generated ahead of the writer, so memory stays flat.
+	ahead := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
 	go func() {
 		defer close(jobs)
 		for i := 0; i < nChunks; i++ {
+			select {
+			case ahead <- struct{}{}:
+			case <-stop:
+				return
+			}
 			select {
 			case jobs <- i:
 			case <-stop:
@@ -283,7 +294,7 @@ func Members(ctx context.Context, svc *service.Service, u *Units, c *Country, n 
 			}
 			spans, err := tochuc.BuildSpans(id, gm.events)
 			if err != nil {
-				return written, fmt.Errorf("demo: member %d: %w", id, err)
+				return written, 0, fmt.Errorf("demo: member %d: %w", id, err)
 			}
 			m := &gm.m
 			if m.OfficialDate != "" {
@@ -305,20 +316,21 @@ func Members(ctx context.Context, svc *service.Service, u *Units, c *Country, n 
 			}
 			status, org := tochuc.StatusAt(spans, nil, today)
 			if err := bulk.AddMember(id, m, gm.keys, org, status); err != nil {
-				return written, err
+				return written, 0, err
 			}
 			written++
 		}
 		chunks[i].members = nil
+		<-ahead
 		if progress != nil {
 			progress(written)
 		}
 		if err := ctx.Err(); err != nil {
-			return written, err
+			return written, 0, err
 		}
 	}
 	if err := bulk.Commit(); err != nil {
-		return written, err
+		return written, 0, err
 	}
-	return written, nil
+	return written, bulk.IndexTime, nil
 }

@@ -125,6 +125,9 @@ func (s *Service) ListMembers(ctx context.Context, in MemberList) (*MemberPage, 
 	if in.AsOf == "" {
 		in.AsOf = s.Today()
 	}
+	if err := s.ensureToday(ctx); err != nil {
+		return nil, err
+	}
 	if in.PageSize <= 0 || in.PageSize > 500 {
 		in.PageSize = 50
 	}
@@ -158,6 +161,13 @@ func (s *Service) ListMembers(ctx context.Context, in MemberList) (*MemberPage, 
 	members, total, err := s.DB.ListMembers(ctx, q)
 	if err != nil {
 		return nil, err
+	}
+	if total == 0 && q.NameKey != "" {
+		// Nothing by given name: the words may be a surname and middle name ("nguyen van").
+		q.NameKey, q.FullKey = "", strings.Join(strings.Fields(vn.Fold(query)), " ")
+		if members, total, err = s.DB.ListMembers(ctx, q); err != nil {
+			return nil, err
+		}
 	}
 	p := &MemberPage{Members: members, Total: total, Capped: q.MaxCount > 0 && total >= q.MaxCount, Page: in.Page}
 	p.Pages = (total + in.PageSize - 1) / in.PageSize

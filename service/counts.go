@@ -10,6 +10,9 @@ import (
 // SubtreeCounts returns, for every org on day d, the members of its whole subtree by status.
 // The result is cached until the next write: the tree page asks for it on every click.
 func (s *Service) SubtreeCounts(ctx context.Context, d tochuc.Date) (map[int64]store.StatusCount, error) {
+	if err := s.ensureToday(ctx); err != nil {
+		return nil, err
+	}
 	s.mu.Lock()
 	key := countKey{d, s.gen}
 	if c, ok := s.counts[key]; ok {

@@ -67,7 +67,14 @@ func (s *Service) ImportMembers(ctx context.Context, mr *importer.MemberReader, 
 	for _, u := range mr.Unknown {
 		rep.Warnings = append(rep.Warnings, tochuc.RowError{Line: 1, Value: u, Message: "cột không dùng đến: " + u})
 	}
+	if err := s.ensureToday(ctx); err != nil {
+		return nil, err
+	}
 	orgs, err := s.DB.OrgCodes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	spans, err := s.DB.OrgIntervals(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +128,7 @@ func (s *Service) ImportMembers(ctx context.Context, mr *importer.MemberReader, 
 			defer wg.Done()
 			for b := range jobs {
 				for i := range b.rows {
-					prepareMember(&b.rows[i], orgs)
+					prepareMember(&b.rows[i], orgs, spans, today)
 				}
 				close(b.done)
 			}
@@ -268,7 +275,7 @@ func sameIdentity(a, b *tochuc.Member) bool {
 }
 
 // prepareMember validates one row and builds its events and spans (pure; runs in parallel).
-func prepareMember(p *prepared, orgs map[string]int64) {
+func prepareMember(p *prepared, orgs map[string]int64, orgSpans map[int64][][2]tochuc.Date, today tochuc.Date) {
 	r := &p.row
 	m := &r.Member
 	if len(r.Errors) > 0 {
@@ -279,6 +286,10 @@ func prepareMember(p *prepared, orgs map[string]int64) {
 	orgID := orgs[r.OrgCode]
 	if orgID == 0 {
 		errs = append(errs, tochuc.RowError{Column: "org_code", Value: r.OrgCode, Message: "không có tổ chức đảng mã \"" + r.OrgCode + "\""})
+	} else if !existsOn(orgSpans[orgID], m.AdmissionDate) && !existsOn(orgSpans[orgID], today) {
+		// A register names today's org, which may be younger than the admission (founded in a
+		// restructure); an org that exists on neither day is a mistake.
+		errs = append(errs, tochuc.RowError{Column: "org_code", Value: r.OrgCode, Message: "tổ chức đảng mã \"" + r.OrgCode + "\" không tồn tại vào ngày kết nạp cũng như hôm nay"})
 	}
 	if m.AdmissionDate == "" {
 		errs = append(errs, tochuc.RowError{Column: "admission_date", Message: "thiếu ngày vào Đảng (ngày quyết định kết nạp)"})
@@ -321,4 +332,13 @@ func prepareMember(p *prepared, orgs map[string]int64) {
 	if len(errs) == 0 {
 		p.keys = Keys(m)
 	}
+}
+
+func existsOn(spans [][2]tochuc.Date, d tochuc.Date) bool {
+	for _, s := range spans {
+		if s[0] <= d && d < s[1] {
+			return true
+		}
+	}
+	return false
 }

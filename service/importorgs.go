@@ -68,7 +68,16 @@ func (s *Service) ImportOrgs(ctx context.Context, rows []importer.OrgRow, dryRun
 					}
 					pending = next
 				}
-				for _, r := range ends[d] {
+				// Children end before their parents: deepest first.
+				endRows := append([]importer.OrgRow(nil), ends[d]...)
+				depth := func(code string) int {
+					if o := t.ByCode(code); o != nil {
+						return o.Depth
+					}
+					return -1
+				}
+				sort.SliceStable(endRows, func(i, j int) bool { return depth(endRows[i].Code) > depth(endRows[j].Code) })
+				for _, r := range endRows {
 					o := t.ByCode(r.Code)
 					if o == nil {
 						continue // already ended
@@ -89,7 +98,17 @@ func (s *Service) ImportOrgs(ctx context.Context, rows []importer.OrgRow, dryRun
 				return err
 			}
 			if err != nil {
-				rep.Reject(0, "", "", "ngày %s: %s", d.Display(), tochuc.ErrorMessage(err))
+				// A tree rule broken by the rows of this date: name the row of the org concerned.
+				line, col := 0, ""
+				var te *tochuc.Error
+				if errors.As(err, &te) && te.Subject != "" {
+					for _, r := range byDate[d] {
+						if r.Code == te.Subject {
+							line, col = r.Line, "parent_code"
+						}
+					}
+				}
+				rep.Reject(line, col, "", "ngày %s: %s", d.Display(), tochuc.ErrorMessage(err))
 				return errRollback
 			}
 			for _, e := range log.events {

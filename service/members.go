@@ -39,6 +39,15 @@ func NormalizeMember(m *tochuc.Member) {
 // appendEvent adds one event to a member's timeline and rebuilds the spans from all events, so
 // that a late entry (a recognition recorded months after its date) lands where it belongs.
 func (s *Service) appendEvent(ctx context.Context, tx *store.Tx, e tochuc.MemberEvent) error {
+	if e.OrgID != 0 {
+		ok, err := tx.OrgValidOn(ctx, e.OrgID, e.Date)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return tochuc.Errorf(tochuc.EINVALID, "tổ chức đảng nơi đến không tồn tại vào ngày %s", e.Date.Display())
+		}
+	}
 	events, err := tx.MemberEvents(ctx, e.MemberID)
 	if err != nil {
 		return err
@@ -101,6 +110,9 @@ func (s *Service) UpdateMember(ctx context.Context, m tochuc.Member) error {
 
 // RecordEvent appends a dated event (admission, transfer, exit…) to a member's timeline.
 func (s *Service) RecordEvent(ctx context.Context, e tochuc.MemberEvent) error {
+	if err := s.ensureToday(ctx); err != nil {
+		return err
+	}
 	err := s.DB.Write(ctx, func(tx *store.Tx) error {
 		if _, err := tx.Member(ctx, e.MemberID); err != nil {
 			return err
@@ -120,6 +132,9 @@ func (s *Service) CreateMember(ctx context.Context, m tochuc.Member, orgCode str
 	}
 	if m.AdmissionDate == "" {
 		return 0, tochuc.Errorf(tochuc.EINVALID, "thiếu ngày quyết định kết nạp")
+	}
+	if err := s.ensureToday(ctx); err != nil {
+		return 0, err
 	}
 	org, err := s.DB.OrgByCodeAsOf(ctx, orgCode, m.AdmissionDate)
 	if err != nil {

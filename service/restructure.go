@@ -36,14 +36,23 @@ func (s *Service) ApplyRestructure(ctx context.Context, rows []importer.PlanRow,
 	if rep.Failed() {
 		return rep, nil
 	}
+	if err := s.ensureToday(ctx); err != nil {
+		return nil, err
+	}
 	errRejected := errors.New("rejected")
 	err := s.DB.Write(ctx, func(tx *store.Tx) error {
 		var moves []memberMove
 		tlog, err := s.applyTree(ctx, tx, d, func(t *tochuc.Tree, log *treeLog) error {
 			var err error
 			moves, err = planTree(ctx, tx, t, rows, d, rep, log)
+			if err == nil && rep.Failed() {
+				return errRejected
+			}
 			return err
 		})
+		if errors.Is(err, errRejected) {
+			return err
+		}
 		if err != nil {
 			var te *tochuc.Error
 			if errors.As(err, &te) && !rep.Failed() {
@@ -228,6 +237,12 @@ func planTree(ctx context.Context, tx *store.Tx, t *tochuc.Tree, rows []importer
 		members, err := tx.MembersPlacedOn(ctx, old.ID, d)
 		if err != nil {
 			return nil, err
+		}
+		if later, err := tx.MembersPlacedAfter(ctx, old.ID, d); err != nil {
+			return nil, err
+		} else if later > 0 {
+			rep.Reject(o.line, "old_code", code, "%q có %d quá trình sinh hoạt của đảng viên bắt đầu sau ngày hiệu lực %s; hãy chuyển họ trước khi sắp xếp", code, later, d.Display())
+			continue
 		}
 		children := t.Children(old.ID)
 		if o.dissolve && len(o.successors) == 0 {

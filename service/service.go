@@ -3,6 +3,7 @@
 package service
 
 import (
+	"context"
 	"sync"
 
 	"tochuc"
@@ -14,8 +15,9 @@ type Service struct {
 	DB    *store.DB
 	Today func() tochuc.Date
 
-	mu     sync.Mutex
-	gen    int64 // bumped on every write; caches keyed by it
+	mu        sync.Mutex
+	gen       int64       // bumped on every write; caches keyed by it
+	refreshed tochuc.Date // the day the members' "today" columns were last brought up to date
 	counts map[countKey]map[int64]store.StatusCount
 }
 
@@ -36,3 +38,53 @@ func (s *Service) changed() {
 	s.counts = map[countKey]map[int64]store.StatusCount{}
 	s.mu.Unlock()
 }
+
+// settingCurrentAsOf names the day the placement kept on members (org_id, status) is correct for.
+const settingCurrentAsOf = "members_current_as_of"
+
+// ensureToday brings the placement kept on members up to today: events dated in the future
+// (a restructure entered ahead of its date, an exit recorded in advance) take effect on their
+// day, not on the day they were written. Cheap after the first call of a day.
+func (s *Service) ensureToday(ctx context.Context) error {
+	today := s.Today()
+	s.mu.Lock()
+	done := s.refreshed == today
+	s.mu.Unlock()
+	if done {
+		return nil
+	}
+	var refreshed bool
+	err := s.DB.Write(ctx, func(tx *store.Tx) error {
+		last, err := tx.Setting(ctx, settingCurrentAsOf)
+		if err != nil {
+			return err
+		}
+		if tochuc.Date(last) < today {
+			if last == "" {
+				last = "0001-01-01"
+			}
+			ids, err := tx.MembersChangingBetween(ctx, tochuc.Date(last), today)
+			if err != nil {
+				return err
+			}
+			if err := tx.RefreshCurrent(ctx, ids, today); err != nil {
+				return err
+			}
+			refreshed = len(ids) > 0
+		}
+		return tx.SetSetting(ctx, settingCurrentAsOf, string(today))
+	})
+	if err != nil {
+		return err
+	}
+	if refreshed {
+		s.changed()
+	}
+	s.mu.Lock()
+	s.refreshed = today
+	s.mu.Unlock()
+	return nil
+}
+
+// EnsureToday is ensureToday for callers outside the service that write in bulk (the demo).
+func (s *Service) EnsureToday(ctx context.Context) error { return s.ensureToday(ctx) }

@@ -71,13 +71,14 @@ func ValidateMember(m *tochuc.Member) []tochuc.RowError {
 	}
 	if m.CitizenID != "" {
 		if err := vn.CheckCitizenID(m.CitizenID, birthYear, m.Sex); err != nil {
-			bad("citizen_id", m.CitizenID, err.Error())
+			bad("cccd", m.CitizenID, err.Error())
 		}
 	}
 	dates := []struct {
 		col string
 		p   *tochuc.Date
 	}{{"admission_date", &m.AdmissionDate}, {"ceremony_date", &m.CeremonyDate}, {"official_date", &m.OfficialDate}}
+	unreadable := false
 	for _, d := range dates {
 		if *d.p == "" {
 			continue
@@ -85,9 +86,13 @@ func ValidateMember(m *tochuc.Member) []tochuc.RowError {
 		t, err := vn.ParseDate(string(*d.p))
 		if err != nil {
 			bad(d.col, string(*d.p), err.Error())
+			unreadable = true
 			continue
 		}
 		*d.p = tochuc.DateOf(t)
+	}
+	if unreadable {
+		return errs // order checks on a date that could not be read would only add noise
 	}
 	if m.AdmissionDate != "" && birthYear != 0 && m.AdmissionDate.Time().Year() < birthYear+16 {
 		bad("admission_date", m.AdmissionDate.Display(), "ngày kết nạp phải sau ngày sinh ít nhất 16 năm")

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -28,6 +29,8 @@ type Bulk struct {
 	done     bool
 	walOff   bool // the journal was switched from WAL for the load
 	Inserted int64
+	// IndexTime is how long rebuilding the dropped indexes took at Commit.
+	IndexTime time.Duration
 }
 
 const bulkBatch = 2000
@@ -54,16 +57,19 @@ func (db *DB) BeginBulk(ctx context.Context) (*Bulk, error) {
 		// The loader checks every org id itself; per-row foreign-key lookups would double the
 		// work. A rollback journal instead of WAL writes each new page once: pages appended to
 		// the file are not journaled. Both are restored when the load ends.
-		for _, p := range []string{"PRAGMA foreign_keys = OFF", "PRAGMA cache_size = -500000"} {
+		for _, p := range []string{"PRAGMA foreign_keys = OFF", "PRAGMA cache_size = -500000", "PRAGMA threads = 4"} {
 			if _, err := conn.ExecContext(ctx, p); err != nil {
 				conn.Close()
 				return nil, err
 			}
 		}
+		// Leaving WAL needs the only open connection: close the idle readers first.
+		db.r.SetMaxIdleConns(0)
 		var mode string
 		if conn.QueryRowContext(ctx, "PRAGMA journal_mode = DELETE").Scan(&mode) == nil && mode == "delete" {
 			b.walOff = true
 		}
+		db.r.SetMaxIdleConns(4)
 	}
 	if _, err := conn.ExecContext(ctx, begin); err != nil {
 		conn.Close()
@@ -248,6 +254,8 @@ func (b *Bulk) Commit() error {
 		b.Rollback()
 		return err
 	}
+	start := time.Now()
+	defer func() { b.IndexTime = time.Since(start) }()
 	for _, def := range b.indexes {
 		if _, err := b.conn.ExecContext(b.ctx, def); err != nil {
 			b.Rollback()

@@ -16,6 +16,7 @@ type MemberQuery struct {
 	AsOf     tochuc.Date // the date placement and status are read on
 	Today    bool        // AsOf is today: read the current placement kept on members
 	NameKey  string      // folded name prefix, given name first
+	FullKey  string      // folded name prefix in natural order (surname first)
 	Exact    string      // citizen id or card number
 	Status   string      // one status, or "" for every counted status
 	Sex      string
@@ -41,6 +42,7 @@ func (q MemberQuery) where() (string, []any) {
 		conds = append(conds, cond)
 	}
 	if q.Today {
+		conds = append(conds, "CAST($1 AS TEXT) IS NOT NULL") // $1 is unused on this path; PostgreSQL needs its type
 		if q.Status != "" {
 			add("m.status = ?", q.Status)
 		} else {
@@ -65,6 +67,9 @@ func (q MemberQuery) where() (string, []any) {
 	if q.NameKey != "" {
 		add("m.name_fold >= ? AND m.name_fold < ?", q.NameKey, q.NameKey+"\u007f")
 	}
+	if q.FullKey != "" {
+		add("m.full_fold >= ? AND m.full_fold < ?", q.FullKey, q.FullKey+"\u007f")
+	}
 	if q.Exact != "" {
 		add("(m.citizen_id = ? OR m.card_number = ?)", q.Exact, q.Exact)
 	}
@@ -88,7 +93,9 @@ func (q MemberQuery) selectMembers(where string) string {
 		orgExpr, status, since = "m.org_id", "m.status", "''"
 	}
 	order := "m.sort_key"
-	if q.ByFold {
+	if q.ByFold && q.FullKey != "" {
+		order = "m.full_fold"
+	} else if q.ByFold {
 		order = "m.name_fold"
 	} else if q.ByID {
 		order = "m.id"

@@ -200,7 +200,11 @@ func (tx *Tx) ReplaceSpans(ctx context.Context, memberID int64, spans []tochuc.S
 
 // MemberSpans returns a member's placement spans, oldest first.
 func (db *DB) MemberSpans(ctx context.Context, id int64) ([]tochuc.Span, error) {
-	rows, err := db.q().QueryContext(ctx, `SELECT member_id, org_id, valid_from, valid_to, state, official_from, end_kind
+	return memberSpans(ctx, db.q(), id)
+}
+
+func memberSpans(ctx context.Context, q querier, id int64) ([]tochuc.Span, error) {
+	rows, err := q.QueryContext(ctx, `SELECT member_id, org_id, valid_from, valid_to, state, official_from, end_kind
 		FROM member_spans WHERE member_id = $1 ORDER BY valid_from`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: member spans: %w", err)

@@ -62,12 +62,14 @@ func open(dsn string) (*DB, error) {
 	}
 	// busy_timeout first so that every later pragma waits rather than fails under contention.
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)",
+	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)",
 		"synchronous(NORMAL)", "cache_size(-65536)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	base := "file:" + dsn + "?" + q.Encode()
-	w, err := sql.Open("sqlite", base+"&_txlock=immediate")
+	// WAL is a property of the file: the writer sets it; readers must not, or a reader opened
+	// during a bulk load (which leaves WAL for its duration) would wait for the load's lock.
+	w, err := sql.Open("sqlite", base+"&_pragma=journal_mode(WAL)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
 	}

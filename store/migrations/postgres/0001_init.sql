@@ -70,6 +70,7 @@ CREATE TABLE members (
 );
 CREATE INDEX members_org_sort ON members(org_id, sort_key);
 CREATE INDEX members_name_fold ON members(name_fold);
+CREATE INDEX members_full_fold ON members(full_fold);
 CREATE INDEX members_citizen_id ON members(citizen_id) WHERE citizen_id <> '';
 CREATE INDEX members_card_number ON members(card_number) WHERE card_number <> '';
 

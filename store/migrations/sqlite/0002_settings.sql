@@ -1,0 +1,6 @@
+-- Small key/value facts about the database itself, e.g. the day the "today" placement columns
+-- of members were last brought up to date.
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
