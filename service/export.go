@@ -101,7 +101,8 @@ func (s *Service) ExportMembers(ctx context.Context, w tabular.Writer, opt Expor
 	if opt.AsOf == "" {
 		opt.AsOf = s.Today()
 	}
-	q := store.MemberQuery{AsOf: opt.AsOf, Limit: -1, ByID: opt.OrgCode == ""}
+	// Machine files go in id order (fastest to read, stable to diff); people get Vietnamese order.
+	q := store.MemberQuery{AsOf: opt.AsOf, Limit: -1, ByID: !opt.Human}
 	if opt.OrgCode != "" {
 		root, err := s.orgForExport(ctx, opt)
 		if err != nil {

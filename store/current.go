@@ -28,22 +28,9 @@ func (tx *Tx) SetSetting(ctx context.Context, key, value string) error {
 // MembersChangingBetween lists the members whose placement or status changes on a day in
 // (from, to]: a span starts or ends then, or its official date falls then.
 func (tx *Tx) MembersChangingBetween(ctx context.Context, from, to tochuc.Date) ([]int64, error) {
-	rows, err := tx.q().QueryContext(ctx, `SELECT DISTINCT member_id FROM member_spans
+	return ids(tx.q().QueryContext(ctx, `SELECT DISTINCT member_id FROM member_spans
 		WHERE (valid_from > $1 AND valid_from <= $2) OR (valid_to > $1 AND valid_to <= $2)
-		   OR (official_from > $1 AND official_from <= $2)`, from, to)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+		   OR (official_from > $1 AND official_from <= $2)`, from, to))
 }
 
 // RefreshCurrent recomputes the placement and status kept on members for day d.

@@ -43,17 +43,10 @@ func (q MemberQuery) where() (string, []any) {
 	}
 	if q.Today {
 		conds = append(conds, "CAST($1 AS TEXT) IS NOT NULL") // $1 is unused on this path; PostgreSQL needs its type
-		if q.Status != "" {
-			add("m.status = ?", q.Status)
-		} else {
-			conds = append(conds, "m.status IN ('probationary', 'official', 'exempt')")
-		}
 	} else {
 		conds = append(conds, "s.valid_from <= $1 AND s.valid_to > $1")
-		if q.Status != "" {
-			add(statusExpr+" = ?", q.Status)
-		}
 	}
+	// The subtree comes first: its arguments are $2 and $3, which spanWhere relies on.
 	orgCol := "s.org_id"
 	if q.Today {
 		orgCol = "m.org_id"
@@ -63,6 +56,14 @@ func (q MemberQuery) where() (string, []any) {
 		add(orgCol+" IN (SELECT sv.org_id FROM org_versions sv WHERE sv.path >= ? AND sv.path < ? AND sv.valid_from <= $1 AND sv.valid_to > $1)", lo, hi)
 	} else if q.OrgID != 0 {
 		add(orgCol+" = ?", q.OrgID)
+	}
+	switch {
+	case q.Today && q.Status != "":
+		add("m.status = ?", q.Status)
+	case q.Today:
+		conds = append(conds, "m.status IN ('probationary', 'official', 'exempt')")
+	case q.Status != "":
+		add(statusExpr+" = ?", q.Status)
 	}
 	if q.NameKey != "" {
 		add("m.name_fold >= ? AND m.name_fold < ?", q.NameKey, q.NameKey+"\u007f")
@@ -83,7 +84,24 @@ func (q MemberQuery) from() string {
 	if q.Today {
 		return ` FROM members m `
 	}
+	if q.ByID {
+		// Dumps: the spans of the date are read first and sorted by member, so that members
+		// are then read in the order they are stored — about twice as fast on a large subtree.
+		// The outer WHERE repeats the span conditions harmlessly.
+		return ` FROM (SELECT * FROM member_spans s WHERE ` + q.spanWhere() + ` ORDER BY s.member_id) s JOIN members m ON m.id = s.member_id `
+	}
 	return ` FROM member_spans s JOIN members m ON m.id = s.member_id `
+}
+
+// spanWhere is the part of the conditions that reads spans only: the date and the subtree.
+func (q MemberQuery) spanWhere() string {
+	c := "s.valid_from <= $1 AND s.valid_to > $1"
+	if q.OrgPath != "" {
+		c += " AND s.org_id IN (SELECT sv.org_id FROM org_versions sv WHERE sv.path >= $2 AND sv.path < $3 AND sv.valid_from <= $1 AND sv.valid_to > $1)"
+	} else if q.OrgID != 0 {
+		c += " AND s.org_id = $2"
+	}
+	return c
 }
 
 // selectMembers builds the SELECT of members with their placement and status on the date.
@@ -92,11 +110,13 @@ func (q MemberQuery) selectMembers(where string) string {
 	if q.Today {
 		orgExpr, status, since = "m.org_id", "m.status", "''"
 	}
+	// Search orders follow the (fold, status) indexes exactly, so no sort is needed even when
+	// thousands share a name.
 	order := "m.sort_key"
 	if q.ByFold && q.FullKey != "" {
-		order = "m.full_fold"
+		order = "m.full_fold, m.status"
 	} else if q.ByFold {
-		order = "m.name_fold"
+		order = "m.name_fold, m.status"
 	} else if q.ByID {
 		order = "m.id"
 	}

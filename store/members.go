@@ -230,20 +230,7 @@ func (tx *Tx) CountPlacedOn(ctx context.Context, orgID int64, d tochuc.Date) (in
 
 // MembersPlacedOn lists the ids of the members whose span in an org is open on day d.
 func (tx *Tx) MembersPlacedOn(ctx context.Context, orgID int64, d tochuc.Date) ([]int64, error) {
-	rows, err := tx.q().QueryContext(ctx, `SELECT member_id FROM member_spans WHERE org_id = $1 AND valid_from <= $2 AND valid_to > $2 ORDER BY member_id`, orgID, d)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return ids(tx.q().QueryContext(ctx, `SELECT member_id FROM member_spans WHERE org_id = $1 AND valid_from <= $2 AND valid_to > $2 ORDER BY member_id`, orgID, d))
 }
 
 // MemberCount is the number of members in the register (of any status).
@@ -271,21 +258,19 @@ func (db *DB) EachMemberKey(ctx context.Context, fn func(id int64, citizenID, ca
 	return rows.Err()
 }
 
-// OrgCodes maps every org code ever used to its id.
-func (db *DB) OrgCodes(ctx context.Context) (map[string]int64, error) {
-	rows, err := db.q().QueryContext(ctx, `SELECT id, code FROM orgs`)
+// ids collects a one-column result of ids.
+func ids(rows *sql.Rows, err error) ([]int64, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[string]int64{}
+	var out []int64
 	for rows.Next() {
 		var id int64
-		var code string
-		if err := rows.Scan(&id, &code); err != nil {
+		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
-		out[code] = id
+		out = append(out, id)
 	}
 	return out, rows.Err()
 }

@@ -119,7 +119,16 @@ func (db *DB) OrgEvents(ctx context.Context, id int64) ([]tochuc.OrgEvent, error
 
 // OrgIDsByCode maps every known code (of any date) to its org id.
 func (tx *Tx) OrgIDsByCode(ctx context.Context) (map[string]int64, error) {
-	rows, err := tx.q().QueryContext(ctx, `SELECT id, code FROM orgs`)
+	return orgCodes(ctx, tx.q())
+}
+
+// OrgCodes maps every org code ever used to its id.
+func (db *DB) OrgCodes(ctx context.Context) (map[string]int64, error) {
+	return orgCodes(ctx, db.q())
+}
+
+func orgCodes(ctx context.Context, q querier) (map[string]int64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, code FROM orgs`)
 	if err != nil {
 		return nil, fmt.Errorf("store: org codes: %w", err)
 	}

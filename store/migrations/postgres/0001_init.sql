@@ -69,8 +69,8 @@ CREATE TABLE members (
     updated_at                 TEXT COLLATE "C" NOT NULL
 );
 CREATE INDEX members_org_sort ON members(org_id, sort_key);
-CREATE INDEX members_name_fold ON members(name_fold);
-CREATE INDEX members_full_fold ON members(full_fold);
+CREATE INDEX members_name_fold ON members(name_fold, status);
+CREATE INDEX members_full_fold ON members(full_fold, status);
 CREATE INDEX members_citizen_id ON members(citizen_id) WHERE citizen_id <> '';
 CREATE INDEX members_card_number ON members(card_number) WHERE card_number <> '';
 
@@ -101,4 +101,4 @@ CREATE TABLE member_spans (
     end_kind      TEXT COLLATE "C" NOT NULL DEFAULT ''
 );
 CREATE INDEX member_spans_member ON member_spans(member_id, valid_from);
-CREATE INDEX member_spans_org ON member_spans(org_id, valid_from, valid_to);
+CREATE INDEX member_spans_org ON member_spans(org_id, valid_from, valid_to, state, official_from);
