@@ -18,7 +18,7 @@ type Service struct {
 	mu        sync.Mutex
 	gen       int64       // bumped on every write; caches keyed by it
 	refreshed tochuc.Date // the day the members' "today" columns were last brought up to date
-	counts map[countKey]map[int64]store.StatusCount
+	counts    map[countKey]map[int64]store.StatusCount
 }
 
 type countKey struct {
