@@ -111,8 +111,15 @@ func (s *Service) ImportOrgs(ctx context.Context, rows []importer.OrgRow, dryRun
 				rep.Reject(line, col, "", "ngày %s: %s", d.Display(), tochuc.ErrorMessage(err))
 				return errRollback
 			}
+			// Count orgs, not events: one row may rename and move an org at once.
+			touched := map[string]string{}
 			for _, e := range log.events {
-				if e.Kind == tochuc.OrgFound {
+				if touched[e.OrgCode] != tochuc.OrgFound {
+					touched[e.OrgCode] = e.Kind
+				}
+			}
+			for _, kind := range touched {
+				if kind == tochuc.OrgFound {
 					rep.Created++
 				} else {
 					rep.Updated++

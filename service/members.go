@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"net/http"
 	"strings"
 
 	"tochuc"
@@ -156,4 +157,29 @@ func (s *Service) CreateMember(ctx context.Context, m tochuc.Member, orgCode str
 	})
 	s.changed()
 	return id, err
+}
+
+// MaxPhotoBytes bounds a member photo (a 2×3 cm card photo needs far less).
+const MaxPhotoBytes = 2 << 20
+
+// SetPhoto stores a member's photo; only JPEG and PNG are accepted, checked by content.
+func (s *Service) SetPhoto(ctx context.Context, memberID int64, data []byte) error {
+	if len(data) > MaxPhotoBytes {
+		return tochuc.Errorf(tochuc.EINVALID, "ảnh quá lớn (tối đa 2 MB)")
+	}
+	ct := http.DetectContentType(data)
+	if ct != "image/jpeg" && ct != "image/png" {
+		return tochuc.Errorf(tochuc.EINVALID, "ảnh phải là tệp JPEG hoặc PNG")
+	}
+	return s.DB.Write(ctx, func(tx *store.Tx) error {
+		if _, err := tx.Member(ctx, memberID); err != nil {
+			return err
+		}
+		return tx.SetPhoto(ctx, memberID, ct, data)
+	})
+}
+
+// Photo returns a member's photo.
+func (s *Service) Photo(ctx context.Context, memberID int64) ([]byte, string, error) {
+	return s.DB.Photo(ctx, memberID)
 }

@@ -274,3 +274,21 @@ func ids(rows *sql.Rows, err error) ([]int64, error) {
 	}
 	return out, rows.Err()
 }
+
+// Photo returns a member's photo and its content type.
+func (db *DB) Photo(ctx context.Context, memberID int64) ([]byte, string, error) {
+	var data []byte
+	var ct string
+	err := db.q().QueryRowContext(ctx, `SELECT data, content_type FROM member_photos WHERE member_id = $1`, memberID).Scan(&data, &ct)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, "", tochuc.Errorf(tochuc.ENOTFOUND, "đảng viên chưa có ảnh")
+	}
+	return data, ct, err
+}
+
+// SetPhoto stores or replaces a member's photo.
+func (tx *Tx) SetPhoto(ctx context.Context, memberID int64, contentType string, data []byte) error {
+	_, err := tx.q().ExecContext(ctx, `INSERT INTO member_photos (member_id, content_type, data) VALUES ($1, $2, $3)
+		ON CONFLICT (member_id) DO UPDATE SET content_type = excluded.content_type, data = excluded.data`, memberID, contentType, data)
+	return err
+}

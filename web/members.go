@@ -47,3 +47,19 @@ func (s *Server) memberRecord(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "member", map[string]any{"Title": m.FullName, "AsOf": d, "M": m, "Events": events, "Today": s.svc.Today()})
 }
+
+// memberPhoto serves a member's photo (same checks as the record it belongs to).
+func (s *Server) memberPhoto(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	data, ct, err := s.svc.Photo(r.Context(), id)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Write(data)
+}

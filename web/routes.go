@@ -16,6 +16,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /orgs/{code}", s.orgPage)
 	s.mux.HandleFunc("GET /members", s.memberSearch)
 	s.mux.HandleFunc("GET /members/{id}", s.memberRecord)
+	s.mux.HandleFunc("GET /members/{id}/photo", s.memberPhoto)
 	s.mux.HandleFunc("GET /api/v1/orgs", s.apiOrgs)
 	s.mux.HandleFunc("GET /api/v1/orgs/{code}/members", s.apiOrgMembers)
 	s.mux.HandleFunc("GET /api/v1/members/{id}", s.apiMember)
