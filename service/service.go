@@ -61,7 +61,16 @@ func (s *Service) ensureToday(ctx context.Context) error {
 		}
 		if tochuc.Date(last) < today {
 			if last == "" {
-				last = "0001-01-01"
+				// Never refreshed (a database from before the setting): the kept columns were right
+				// on the day each member was last written, so start from the oldest such day.
+				oldest, err := tx.OldestMemberWrite(ctx)
+				if err != nil {
+					return err
+				}
+				last = string(today)
+				if oldest != "" {
+					last = string(oldest.AddDays(-1))
+				}
 			}
 			ids, err := tx.MembersChangingBetween(ctx, tochuc.Date(last), today)
 			if err != nil {

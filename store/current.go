@@ -84,3 +84,14 @@ func (db *DB) OrgIntervals(ctx context.Context) (map[int64][][2]tochuc.Date, err
 	}
 	return out, rows.Err()
 }
+
+// OldestMemberWrite is the day the first member was written, "" when none: no kept placement
+// column can be older than that.
+func (tx *Tx) OldestMemberWrite(ctx context.Context) (tochuc.Date, error) {
+	var s sql.NullString
+	err := tx.q().QueryRowContext(ctx, `SELECT MIN(created_at) FROM members`).Scan(&s)
+	if err != nil || !s.Valid || len(s.String) < 10 {
+		return "", err
+	}
+	return tochuc.Date(s.String[:10]), nil
+}
