@@ -33,6 +33,7 @@ type Bulk struct {
 	IndexTime time.Duration
 }
 
+// bulkBatch rows are queued per flush; PostgreSQL gets ten times more per COPY command.
 const bulkBatch = 2000
 
 var (
@@ -135,7 +136,11 @@ func (b *Bulk) AddMember(id int64, m *tochuc.Member, k MemberKeys, orgID int64, 
 		}
 	}
 	b.members = append(b.members, row)
-	if len(b.members) >= bulkBatch {
+	batch := bulkBatch
+	if b.db.Engine == Postgres {
+		batch *= 10
+	}
+	if len(b.members) >= batch {
 		return b.flush()
 	}
 	return nil
