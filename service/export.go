@@ -124,6 +124,14 @@ func (s *Service) ExportMembers(ctx context.Context, w tabular.Writer, opt Expor
 		if m.Status == tochuc.StatusExempt {
 			statusDate = since
 		}
+		// The file is the register as it stood on the date: what happened later is not in it,
+		// so a member still probationary then has no official date yet.
+		if m.OfficialDate > opt.AsOf {
+			m.OfficialDate = ""
+		}
+		if m.CeremonyDate > opt.AsOf {
+			m.CeremonyDate = ""
+		}
 		row = append(row[:0], strconv.FormatInt(m.ID, 10), m.FullName, m.Sex, m.BirthDate, m.CitizenID, m.CardNumber,
 			m.OrgCode, m.Status, string(m.AdmissionDate), string(m.OfficialDate), m.Surname, m.MiddleName, m.GivenName,
 			string(m.CeremonyDate), string(statusDate), m.HistoryNumber, m.BirthName, m.Aliases, m.BirthPlace, m.HomeTown,

@@ -257,6 +257,8 @@ func (s *Service) updateIfChanged(ctx context.Context, bulk *store.Bulk, m *toch
 	if err != nil {
 		return false, err
 	}
+	keepGiven(m, &cur)
+	k = Keys(m)
 	if sameIdentity(&cur, m) {
 		return false, nil
 	}
@@ -341,4 +343,29 @@ func existsOn(spans [][2]tochuc.Date, d tochuc.Date) bool {
 		}
 	}
 	return false
+}
+
+// keepGiven fills the empty cells of a row from the register: an empty cell means "not given",
+// never "erase" — an old as-of export has no official date yet, and must not wipe it.
+func keepGiven(m, cur *tochuc.Member) {
+	str := func(m *tochuc.Member) []*string {
+		return []*string{&m.Surname, &m.MiddleName, &m.GivenName, &m.FullName, &m.BirthName, &m.Aliases, &m.Sex,
+			&m.BirthDate, &m.BirthPlace, &m.HomeTown, &m.Residence, &m.Ethnicity, &m.Religion, &m.Education,
+			&m.ProfessionalQualification, &m.PoliticalTheory, &m.Occupation, &m.CitizenID, &m.CardNumber, &m.HistoryNumber}
+	}
+	dates := func(m *tochuc.Member) []*tochuc.Date {
+		return []*tochuc.Date{&m.AdmissionDate, &m.CeremonyDate, &m.OfficialDate}
+	}
+	ms, cs := str(m), str(cur)
+	for i := range ms {
+		if *ms[i] == "" {
+			*ms[i] = *cs[i]
+		}
+	}
+	md, cd := dates(m), dates(cur)
+	for i := range md {
+		if *md[i] == "" {
+			*md[i] = *cd[i]
+		}
+	}
 }
