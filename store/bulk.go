@@ -21,7 +21,7 @@ type Bulk struct {
 	conn     *sql.Conn
 	ctx      context.Context
 	nextID   int64
-	indexes  []string // CREATE INDEX statements to rebuild at Commit
+	indexes  []string // CREATE INDEX (and, on PostgreSQL, ADD CONSTRAINT) statements to run at Commit
 	members  [][]any
 	events   [][]any
 	spans    [][]any
@@ -115,6 +115,39 @@ func (b *Bulk) dropIndexes() error {
 		if _, err := b.conn.ExecContext(b.ctx, `DROP INDEX `+n); err != nil {
 			return fmt.Errorf("store: drop index %s: %w", n, err)
 		}
+	}
+	if b.db.Engine == Postgres {
+		return b.dropForeignKeys()
+	}
+	return nil
+}
+
+// dropForeignKeys lifts the foreign keys of the loaded tables on PostgreSQL, where COPY checks
+// each row against its parent one by one; Commit adds them back, which checks all rows in one
+// pass, inside the same transaction.
+func (b *Bulk) dropForeignKeys() error {
+	rows, err := b.conn.QueryContext(b.ctx, `SELECT conname, conrelid::regclass::text, pg_get_constraintdef(oid)
+		FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace
+		AND conrelid::regclass::text IN ('members', 'member_events', 'member_spans')`)
+	if err != nil {
+		return fmt.Errorf("store: list foreign keys: %w", err)
+	}
+	type fk struct{ name, table, def string }
+	var fks []fk
+	for rows.Next() {
+		var f fk
+		if err := rows.Scan(&f.name, &f.table, &f.def); err != nil {
+			rows.Close()
+			return err
+		}
+		fks = append(fks, f)
+	}
+	rows.Close()
+	for _, f := range fks {
+		if _, err := b.conn.ExecContext(b.ctx, `ALTER TABLE `+f.table+` DROP CONSTRAINT `+f.name); err != nil {
+			return fmt.Errorf("store: drop foreign key %s: %w", f.name, err)
+		}
+		b.indexes = append(b.indexes, `ALTER TABLE `+f.table+` ADD CONSTRAINT `+f.name+` `+f.def)
 	}
 	return nil
 }
