@@ -62,14 +62,15 @@ func (db *DB) SubtreeAsOf(ctx context.Context, path string, d tochuc.Date) ([]to
 		`WHERE v.path >= $1 AND v.path < $2 AND v.valid_from <= $3 AND v.valid_to > $3 ORDER BY v.path`, lo, hi, d))
 }
 
-// ChildrenAsOf returns the direct children of an org on day d in Vietnamese name order.
+// ChildrenAsOf returns the direct children of an org on day d: those of an administrative unit
+// in the official code order every statistical table uses, then the others by Vietnamese name.
 func (db *DB) ChildrenAsOf(ctx context.Context, parentID int64, d tochuc.Date) ([]tochuc.Org, error) {
 	if parentID == 0 {
 		return collectOrgs(db.q().QueryContext(ctx, `SELECT `+orgCols+orgFrom+
-			`WHERE v.parent_id IS NULL AND v.valid_from <= $1 AND v.valid_to > $1 ORDER BY v.sort_key`, d))
+			`WHERE v.parent_id IS NULL AND v.valid_from <= $1 AND v.valid_to > $1 ORDER BY CASE WHEN v.admin_unit_code = '' THEN 1 ELSE 0 END, v.admin_unit_code, v.sort_key`, d))
 	}
 	return collectOrgs(db.q().QueryContext(ctx, `SELECT `+orgCols+orgFrom+
-		`WHERE v.parent_id = $1 AND v.valid_from <= $2 AND v.valid_to > $2 ORDER BY v.sort_key`, parentID, d))
+		`WHERE v.parent_id = $1 AND v.valid_from <= $2 AND v.valid_to > $2 ORDER BY CASE WHEN v.admin_unit_code = '' THEN 1 ELSE 0 END, v.admin_unit_code, v.sort_key`, parentID, d))
 }
 
 // OrgByCodeAsOf finds an org by its stable code as it stood on day d.
