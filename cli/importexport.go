@@ -65,23 +65,13 @@ func cmdImport(env *Env, args []string) error {
 	var rep *tochuc.ImportReport
 	switch kind {
 	case "orgs":
-		read := &tochuc.ImportReport{}
-		rows := importer.ReadOrgs(r, read)
-		rep = read
-		if !read.Failed() {
-			if rep, err = svc.ImportOrgs(env.Ctx, rows, *dry); err == nil {
-				rep.Warnings = append(read.Warnings, rep.Warnings...)
-			}
-		}
+		rep, err = readThenApply(func(rep *tochuc.ImportReport) []importer.OrgRow { return importer.ReadOrgs(r, rep) },
+			func(rows []importer.OrgRow) (*tochuc.ImportReport, error) { return svc.ImportOrgs(env.Ctx, rows, *dry) })
 	case "restructure":
-		read := &tochuc.ImportReport{}
-		rows := importer.ReadPlan(r, read)
-		rep = read
-		if !read.Failed() {
-			if rep, err = svc.ApplyRestructure(env.Ctx, rows, *dry); err == nil {
-				rep.Warnings = append(read.Warnings, rep.Warnings...)
-			}
-		}
+		rep, err = readThenApply(func(rep *tochuc.ImportReport) []importer.PlanRow { return importer.ReadPlan(r, rep) },
+			func(rows []importer.PlanRow) (*tochuc.ImportReport, error) {
+				return svc.ApplyRestructure(env.Ctx, rows, *dry)
+			})
 	case "members":
 		mr, err2 := importer.NewMemberReader(r)
 		if err2 != nil {
@@ -98,6 +88,22 @@ func cmdImport(env *Env, args []string) error {
 		return err
 	}
 	return reportImport(env, rep, path, *errPath, *dry)
+}
+
+// readThenApply reads a whole small file (orgs, plans) and applies it only if it read cleanly,
+// keeping the warnings of both steps.
+func readThenApply[R any](read func(*tochuc.ImportReport) R, apply func(R) (*tochuc.ImportReport, error)) (*tochuc.ImportReport, error) {
+	first := &tochuc.ImportReport{}
+	rows := read(first)
+	if first.Failed() {
+		return first, nil
+	}
+	rep, err := apply(rows)
+	if err != nil {
+		return nil, err
+	}
+	rep.Warnings = append(first.Warnings, rep.Warnings...)
+	return rep, nil
 }
 
 // reportImport prints what an import did and writes the error file people open in Excel.

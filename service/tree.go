@@ -200,25 +200,18 @@ func (s *Service) DissolveOrg(ctx context.Context, code string, d tochuc.Date, d
 			if len(t.Children(o.ID)) > 0 {
 				return tochuc.Errorf(tochuc.ECONFLICT, "tổ chức %q còn tổ chức trực thuộc; hãy chuyển hoặc giải thể chúng trước", code)
 			}
+			n, err := tx.CountPlacedOn(ctx, o.ID, d)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				return tochuc.Errorf(tochuc.ECONFLICT, "tổ chức %q còn %s đảng viên; hãy chuyển sinh hoạt trước khi giải thể", code, vn.FormatInt(int64(n)))
+			}
 			log.add(tochuc.OrgDissolve, code, document, "")
 			t.Remove(o.ID)
 			return nil
 		})
-		if err != nil {
-			return err
-		}
-		o, err := s.DB.OrgByCodeAsOf(ctx, code, d.AddDays(-1))
-		if err != nil {
-			return err
-		}
-		n, err := tx.CountPlacedOn(ctx, o.ID, d)
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			return tochuc.Errorf(tochuc.ECONFLICT, "tổ chức %q còn %s đảng viên; hãy chuyển sinh hoạt trước khi giải thể", code, vn.FormatInt(int64(n)))
-		}
-		return nil
+		return err
 	})
 	s.changed()
 	return err

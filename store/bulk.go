@@ -17,18 +17,17 @@ import (
 // on SQLite, COPY on PostgreSQL. Into empty tables it drops the secondary indexes and builds
 // them once at the end, which is several times faster than maintaining them row by row.
 type Bulk struct {
-	db       *DB
-	conn     *sql.Conn
-	ctx      context.Context
-	nextID   int64
-	indexes  []string // CREATE INDEX (and, on PostgreSQL, ADD CONSTRAINT) statements to run at Commit
-	members  [][]any
-	events   [][]any
-	spans    [][]any
-	stmts    map[string]*sql.Stmt
-	done     bool
-	walOff   bool // the journal was switched from WAL for the load
-	Inserted int64
+	db      *DB
+	conn    *sql.Conn
+	ctx     context.Context
+	nextID  int64
+	indexes []string // CREATE INDEX (and, on PostgreSQL, ADD CONSTRAINT) statements to run at Commit
+	members [][]any
+	events  [][]any
+	spans   [][]any
+	stmts   map[string]*sql.Stmt
+	done    bool
+	walOff  bool // the journal was switched from WAL for the load
 	// IndexTime is how long rebuilding the dropped indexes took at Commit.
 	IndexTime time.Duration
 }
@@ -210,9 +209,6 @@ func (b *Bulk) flush() error {
 		}
 		if err != nil {
 			return fmt.Errorf("store: bulk %s: %w", t.table, err)
-		}
-		if t.table == "members" {
-			b.Inserted += int64(len(*t.rows))
 		}
 		*t.rows = (*t.rows)[:0]
 	}

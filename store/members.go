@@ -90,25 +90,6 @@ func (tx *Tx) UpdateMember(ctx context.Context, m *tochuc.Member, k MemberKeys) 
 	return nil
 }
 
-// MemberIDByKey finds a member by citizen id or card number, 0 when none.
-func (tx *Tx) MemberIDByKey(ctx context.Context, citizenID, cardNumber string) (int64, error) {
-	var id int64
-	var err error
-	if citizenID != "" {
-		err = tx.q().QueryRowContext(ctx, `SELECT id FROM members WHERE citizen_id = $1 LIMIT 1`, citizenID).Scan(&id)
-		if err == nil || !errors.Is(err, sql.ErrNoRows) {
-			return id, err
-		}
-	}
-	if cardNumber != "" {
-		err = tx.q().QueryRowContext(ctx, `SELECT id FROM members WHERE card_number = $1 LIMIT 1`, cardNumber).Scan(&id)
-		if err == nil || !errors.Is(err, sql.ErrNoRows) {
-			return id, err
-		}
-	}
-	return 0, nil
-}
-
 // Member reads one member's identity and current placement.
 func (db *DB) Member(ctx context.Context, id int64) (tochuc.Member, error) {
 	return member(ctx, db.q(), id)

@@ -84,12 +84,3 @@ func (db *DB) Migrate(ctx context.Context) error {
 	}
 	return nil
 }
-
-// LatestVersion is the newest migration this binary carries.
-func (db *DB) LatestVersion() int {
-	ms, _ := db.migrations()
-	if len(ms) == 0 {
-		return 0
-	}
-	return ms[len(ms)-1].Version
-}

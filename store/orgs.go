@@ -154,13 +154,6 @@ func (tx *Tx) LatestOrgChange(ctx context.Context) (tochuc.Date, error) {
 	return tochuc.Date(d.String), err
 }
 
-// OrgChangedAfter reports whether the org has a version that starts after day d.
-func (tx *Tx) OrgChangedAfter(ctx context.Context, orgID int64, d tochuc.Date) (bool, error) {
-	var n int
-	err := tx.q().QueryRowContext(ctx, `SELECT COUNT(*) FROM org_versions WHERE org_id = $1 AND valid_from > $2`, orgID, d).Scan(&n)
-	return n > 0, err
-}
-
 // InsertOrgs registers new stable codes and returns their ids.
 func (tx *Tx) InsertOrgs(ctx context.Context, codes []string) (map[string]int64, error) {
 	t := now()

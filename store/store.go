@@ -122,9 +122,8 @@ type querier interface {
 	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
 }
 
-func (db *DB) q() querier     { return db.r }
-func (tx *Tx) q() querier     { return tx.tx }
-func (tx *Tx) Engine() string { return tx.db.Engine }
+func (db *DB) q() querier { return db.r }
+func (tx *Tx) q() querier { return tx.tx }
 
 // insertID runs an INSERT … RETURNING id on either engine.
 func insertID(ctx context.Context, q querier, query string, args ...any) (int64, error) {

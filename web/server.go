@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"tochuc"
 	"tochuc/codes"
@@ -65,16 +64,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-var kindLabels, settingLabels, statusLabels = listLabels(codes.OrgKinds), listLabels(codes.Settings), listLabels(codes.MemberStatuses)
-
-func listLabels(l codes.List) map[string]string {
-	m := map[string]string{}
-	for _, c := range l.Items {
-		m[c.Code] = c.Name
-	}
-	return m
-}
-
 var eventLabels = map[string]string{
 	tochuc.EventAdmitted: "Kết nạp vào Đảng", tochuc.EventRecognized: "Công nhận đảng viên chính thức",
 	tochuc.EventTransferred: "Chuyển sinh hoạt đảng", tochuc.EventReassigned: "Chuyển theo sắp xếp tổ chức",
@@ -98,9 +87,9 @@ var funcs = template.FuncMap{
 	"num":       func(n any) string { return vn.FormatInt(toInt64(n)) },
 	"pct":       func(a, b any) string { return vn.FormatPercent(toInt64(a), toInt64(b)) },
 	"date":      func(d tochuc.Date) string { return d.Display() },
-	"kind":      func(k string) string { return kindLabels[k] },
-	"setting":   func(k string) string { return settingLabels[k] },
-	"status":    func(k string) string { return statusLabels[k] },
+	"kind":      codeLabel(codes.OrgKinds),
+	"setting":   codeLabel(codes.Settings),
+	"status":    codeLabel(codes.MemberStatuses),
 	"event":     func(k string) string { return eventLabels[k] },
 	"sex":       codeLabel(codes.Sex),
 	"ethnicity": codeLabel(codes.Ethnicities),
@@ -196,5 +185,3 @@ func intParam(r *http.Request, name string, def int) int {
 	}
 	return def
 }
-
-var started = time.Now()
