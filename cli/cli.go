@@ -10,6 +10,7 @@ import (
 	"io"
 	"sort"
 
+	"tochuc"
 	"tochuc/service"
 	"tochuc/store"
 )
@@ -45,11 +46,16 @@ func init() {
 		"export":  {"xuất tổ chức hoặc đảng viên ra CSV/XLSX", cmdExport},
 		"version": {"in phiên bản", cmdVersion},
 		"bench":   {"đo tốc độ trên cơ sở dữ liệu hiện có", cmdBench},
+		"audit":   {"nhật ký kiểm toán: verify (kiểm tra chuỗi băm), list (xem)", cmdAudit},
+		"user":    {"quản lý tài khoản: add, passwd, disable, enable, grant, revoke, list", cmdUser},
 	}
 }
 
 // Run executes one command line.
 func Run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	// The command line acts as the system: whoever runs it already holds the database. It is
+	// audited like any user (channel "cli"); the web server gives each request its own actor.
+	ctx = tochuc.WithActor(ctx, tochuc.SystemActor(tochuc.ChannelCLI))
 	env := &Env{Ctx: ctx, Getenv: getenv, Stdin: stdin, Stdout: stdout, Stderr: stderr}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)

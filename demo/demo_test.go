@@ -24,7 +24,7 @@ func build(t *testing.T, db *store.DB, members int, seed uint64) (*service.Servi
 	svc := service.New(db)
 	svc.Today = func() tochuc.Date { return fixedToday }
 	var out bytes.Buffer
-	s, err := demo.Build(context.Background(), svc, demo.Options{Seed: seed, Members: members, Out: &out})
+	s, err := demo.Build(sysCtx(), svc, demo.Options{Seed: seed, Members: members, Out: &out})
 	if err != nil {
 		t.Fatalf("demo.Build: %v\n%s", err, out.String())
 	}
@@ -37,7 +37,7 @@ func build(t *testing.T, db *store.DB, members int, seed uint64) (*service.Servi
 // checkSummary checks the figures of the real 2025 reform and that no member is lost by it.
 func checkSummary(t *testing.T, svc *service.Service, s *demo.Summary, members int) {
 	t.Helper()
-	ctx := context.Background()
+	ctx := sysCtx()
 	if s.Members != int64(members) {
 		t.Errorf("Members = %d, want %d", s.Members, members)
 	}
@@ -105,7 +105,7 @@ func checkSummary(t *testing.T, svc *service.Service, s *demo.Summary, members i
 
 func exportAll(t *testing.T, svc *service.Service) []byte {
 	t.Helper()
-	ctx := context.Background()
+	ctx := sysCtx()
 	var b bytes.Buffer
 	if _, err := svc.ExportMembers(ctx, tabular.NewCSVWriter(&b, false), service.ExportOptions{AsOf: fixedToday}); err != nil {
 		t.Fatal(err)
@@ -133,7 +133,7 @@ func TestDemoSQLite(t *testing.T) {
 			defer wg.Done()
 			svc := service.New(dbs[i])
 			svc.Today = func() tochuc.Date { return fixedToday }
-			s, err := demo.Build(context.Background(), svc, demo.Options{Seed: 7, Members: members})
+			s, err := demo.Build(sysCtx(), svc, demo.Options{Seed: 7, Members: members})
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -200,4 +200,8 @@ func skipSlowUnderRace(t *testing.T) {
 	if raceEnabled && os.Getenv("TOCHUC_TEST_DEMO") == "" {
 		t.Skip("whole-country demo on SQLite is too slow under -race; set TOCHUC_TEST_DEMO=1 to run it")
 	}
+}
+
+func sysCtx() context.Context {
+	return tochuc.WithActor(context.Background(), tochuc.SystemActor(tochuc.ChannelCLI))
 }

@@ -1,7 +1,6 @@
 package service_test
 
 import (
-	"context"
 	"reflect"
 	"testing"
 
@@ -15,7 +14,7 @@ const changeDate = tochuc.Date("2024-01-01")
 
 func childCodes(t *testing.T, db *store.DB, parent int64, d tochuc.Date) []string {
 	t.Helper()
-	kids, err := db.ChildrenAsOf(context.Background(), parent, d)
+	kids, err := db.ChildrenAsOf(sysCtx(), parent, d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +27,7 @@ func childCodes(t *testing.T, db *store.DB, parent int64, d tochuc.Date) []strin
 
 func subtreeCodes(t *testing.T, db *store.DB, path string, d tochuc.Date) []string {
 	t.Helper()
-	orgs, err := db.SubtreeAsOf(context.Background(), path, d)
+	orgs, err := db.SubtreeAsOf(sysCtx(), path, d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +40,7 @@ func subtreeCodes(t *testing.T, db *store.DB, path string, d tochuc.Date) []stri
 
 func TestOrgsAsOfRenameAndMove(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		importOrgs(t, svc, fixtureOrgs())
 		before, on, after := changeDate.AddDays(-1), changeDate, changeDate.AddDays(200)
@@ -209,7 +208,7 @@ func TestOrgsAsOfRenameAndMove(t *testing.T) {
 func TestImportOrgsHistoryRows(t *testing.T) {
 	// One file with a rename (two rows of one code) and a dissolution (valid_to).
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		rows := fixtureOrgs()
 		rows[5].ValidTo = changeDate // X01 renamed on changeDate
@@ -275,7 +274,7 @@ func TestImportOrgsParentAndChildEndTogether(t *testing.T) {
 	for _, order := range []string{"child first", "parent first"} {
 		t.Run(order, func(t *testing.T) {
 			dbtest.Each(t, func(t *testing.T, db *store.DB) {
-				ctx := context.Background()
+				ctx := sysCtx()
 				svc := newService(db)
 				rows := fixtureOrgs()[:3] // TW, T01, T02
 				committee := orgRow(5, "X09", "Đảng bộ xã Lũng Táo", tochuc.KindBasicCommittee, "T01")

@@ -29,18 +29,17 @@ type OrgCount struct {
 
 // ViewOrg reads an org (the root when code is empty) as it stood on day d.
 func (s *Service) ViewOrg(ctx context.Context, code string, d tochuc.Date) (*OrgView, error) {
+	r, err := s.reachFor(ctx, tochuc.PermCounts, d)
+	if err != nil {
+		return nil, err
+	}
 	var o tochuc.Org
-	var err error
 	if code == "" {
-		roots, err := s.DB.ChildrenAsOf(ctx, 0, d)
-		if err != nil {
-			return nil, err
-		}
-		if len(roots) == 0 {
-			return nil, tochuc.Errorf(tochuc.ENOTFOUND, "chưa có tổ chức đảng nào vào ngày %s", d.Display())
-		}
-		o = roots[0]
-	} else if o, err = s.DB.OrgByCodeAsOf(ctx, code, d); err != nil {
+		o, err = s.home(ctx, r)
+	} else {
+		o, err = s.orgIn(ctx, r, code)
+	}
+	if err != nil {
 		return nil, err
 	}
 	counts, err := s.SubtreeCounts(ctx, d)
@@ -61,8 +60,8 @@ func (s *Service) ViewOrg(ctx context.Context, code string, d tochuc.Date) (*Org
 		Official: v.Count.Official - below.Official, Exempt: v.Count.Exempt - below.Exempt}
 	for p := o.ParentID; p != 0; {
 		a, err := s.DB.OrgByIDAsOf(ctx, p, d)
-		if err != nil {
-			break
+		if err != nil || !r.covers(a.Path) {
+			break // the path above the reach is not shown
 		}
 		v.Ancestors = append([]tochuc.Org{a}, v.Ancestors...)
 		p = a.ParentID
@@ -134,18 +133,28 @@ func (s *Service) ListMembers(ctx context.Context, in MemberList) (*MemberPage, 
 	if in.Page < 1 {
 		in.Page = 1
 	}
+	r, limited, err := s.readReach(ctx, in.AsOf)
+	if err != nil {
+		return nil, err
+	}
 	q := store.MemberQuery{AsOf: in.AsOf, Today: in.AsOf == s.Today(), Status: in.Status, Sex: in.Sex,
 		Offset: (in.Page - 1) * in.PageSize, Limit: in.PageSize}
+	var o tochuc.Org
 	if in.OrgCode != "" {
-		o, err := s.DB.OrgByCodeAsOf(ctx, in.OrgCode, in.AsOf)
-		if err != nil {
-			return nil, err
-		}
-		if in.Subtree {
+		o, err = s.orgIn(ctx, r, in.OrgCode)
+	} else {
+		o, err = s.home(ctx, r)
+		in.Subtree = true
+	}
+	if err != nil {
+		return nil, err
+	}
+	if in.Subtree {
+		if o.ParentID != 0 { // the whole tree needs no subtree condition
 			q.OrgPath = o.Path
-		} else {
-			q.OrgID = o.ID
 		}
+	} else {
+		q.OrgID = o.ID
 	}
 	query := strings.TrimSpace(vn.NFC(in.Query))
 	if isDigits(query) {
@@ -167,6 +176,11 @@ func (s *Service) ListMembers(ctx context.Context, in MemberList) (*MemberPage, 
 		q.NameKey, q.FullKey = "", strings.Join(strings.Fields(vn.Fold(query)), " ")
 		if members, total, err = s.DB.ListMembers(ctx, q); err != nil {
 			return nil, err
+		}
+	}
+	if limited {
+		for i := range members {
+			limit(&members[i])
 		}
 	}
 	p := &MemberPage{Members: members, Total: total, Capped: q.MaxCount > 0 && total >= q.MaxCount, Page: in.Page}

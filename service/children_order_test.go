@@ -1,7 +1,6 @@
 package service_test
 
 import (
-	"context"
 	"testing"
 
 	"tochuc"
@@ -24,7 +23,7 @@ func TestChildrenInOfficialOrder(t *testing.T) {
 		}
 		rows[2].AdminUnitCode, rows[3].AdminUnitCode = "96", "01"
 		importOrgs(t, svc, rows)
-		v, err := svc.ViewOrg(context.Background(), "TW", fixedToday)
+		v, err := svc.ViewOrg(sysCtx(), "TW", fixedToday)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 
 	"tochuc"
@@ -29,8 +30,11 @@ func label(l codes.List, code string) string {
 
 // ExportOrgs writes the orgs as of a date (with their member counts), or every version.
 func (s *Service) ExportOrgs(ctx context.Context, w tabular.Writer, opt ExportOptions) (int, error) {
+	root, err := s.exportRoot(ctx, "orgs", &opt)
+	if err != nil {
+		return 0, err
+	}
 	var orgs []tochuc.Org
-	var err error
 	var counts map[int64]store.StatusCount
 	if opt.AsOf == "" {
 		orgs, err = s.DB.AllOrgVersions(ctx)
@@ -43,11 +47,7 @@ func (s *Service) ExportOrgs(ctx context.Context, w tabular.Writer, opt ExportOp
 	if err != nil {
 		return 0, err
 	}
-	if opt.OrgCode != "" {
-		root, err := s.orgForExport(ctx, opt)
-		if err != nil {
-			return 0, err
-		}
+	if root.ParentID != 0 {
 		lo, hi := tochuc.SubtreeRange(root.Path)
 		var keep []tochuc.Org
 		for _, o := range orgs {
@@ -88,12 +88,45 @@ func (s *Service) ExportOrgs(ctx context.Context, w tabular.Writer, opt ExportOp
 	return len(orgs), w.Close()
 }
 
-func (s *Service) orgForExport(ctx context.Context, opt ExportOptions) (tochuc.Org, error) {
+// exportRoot checks the export permission, resolves the subtree (the actor's widest org when none
+// is asked for) and records the export in the audit trail before any row leaves: if the trail
+// cannot be written, nothing is exported.
+func (s *Service) exportRoot(ctx context.Context, what string, opt *ExportOptions) (tochuc.Org, error) {
 	d := opt.AsOf
 	if d == "" {
 		d = s.Today()
 	}
-	return s.DB.OrgByCodeAsOf(ctx, opt.OrgCode, d)
+	r, err := s.reachFor(ctx, tochuc.PermExport, d)
+	if err != nil {
+		return tochuc.Org{}, err
+	}
+	var root tochuc.Org
+	if opt.OrgCode != "" {
+		root, err = s.orgIn(ctx, r, opt.OrgCode)
+	} else {
+		root, err = s.home(ctx, r)
+	}
+	if err != nil {
+		return root, err
+	}
+	opt.OrgCode = root.Code
+	e := entry(ctx, tochuc.AuditExport, what, root.Code, root.ID)
+	e.Detail = exportDetail(what, *opt)
+	if err := s.DB.AppendAudit(ctx, e); err != nil {
+		return root, fmt.Errorf("service: audit export: %w", err)
+	}
+	return root, nil
+}
+
+func exportDetail(what string, opt ExportOptions) string {
+	d := "xuất " + what + " của " + opt.OrgCode
+	if opt.AsOf != "" {
+		d += " tại " + string(opt.AsOf)
+	}
+	if opt.Human {
+		d += " (xlsx)"
+	}
+	return d
 }
 
 // ExportMembers streams the members counted on a date (of one subtree, or all) to w.
@@ -103,11 +136,11 @@ func (s *Service) ExportMembers(ctx context.Context, w tabular.Writer, opt Expor
 	}
 	// Machine files go in id order (fastest to read, stable to diff); people get Vietnamese order.
 	q := store.MemberQuery{AsOf: opt.AsOf, Limit: -1, ByID: !opt.Human}
-	if opt.OrgCode != "" {
-		root, err := s.orgForExport(ctx, opt)
-		if err != nil {
-			return 0, err
-		}
+	root, err := s.exportRoot(ctx, "members", &opt)
+	if err != nil {
+		return 0, err
+	}
+	if root.ParentID != 0 {
 		q.OrgPath = root.Path
 	}
 	head := importer.MemberColumns
@@ -119,7 +152,7 @@ func (s *Service) ExportMembers(ctx context.Context, w tabular.Writer, opt Expor
 	}
 	var n int64
 	row := make([]string, len(importer.MemberColumns))
-	err := s.DB.EachMember(ctx, q, func(m *tochuc.Member, since tochuc.Date) error {
+	err = s.DB.EachMember(ctx, q, func(m *tochuc.Member, since tochuc.Date) error {
 		statusDate := tochuc.Date("")
 		if m.Status == tochuc.StatusExempt {
 			statusDate = since

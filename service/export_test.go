@@ -2,7 +2,6 @@ package service_test
 
 import (
 	"bytes"
-	"context"
 	"reflect"
 	"strconv"
 	"testing"
@@ -20,7 +19,7 @@ import (
 // details, a transfer, an exemption, an exit and a probationary member.
 func richFixture(t *testing.T, svc *service.Service) map[string]int64 {
 	t.Helper()
-	ctx := context.Background()
+	ctx := sysCtx()
 	ids := fixture(t, svc)
 	extra := tochuc.Member{FullName: "Lương Thị Mai", Sex: "female", BirthDate: "03/1958", Aliases: "Mai Hoa",
 		CitizenID: vn.MakeCitizenID("002", 1958, "female", 77), CardNumber: "02000077", HistoryNumber: "02.0000077",
@@ -47,7 +46,7 @@ func richFixture(t *testing.T, svc *service.Service) map[string]int64 {
 
 func TestExportMembersRoundTrip(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		richFixture(t, svc)
 		first := exportMembers(t, svc, fixedToday, "")
@@ -115,7 +114,7 @@ func TestExportMembersRoundTrip(t *testing.T) {
 
 func TestExportOrgsAsOfWithCounts(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		richFixture(t, svc)
 		rep, err := svc.ApplyRestructure(ctx, plan(
@@ -174,7 +173,7 @@ func TestExportOrgsAsOfWithCounts(t *testing.T) {
 // The org history (every version) survives export → import → export.
 func TestExportOrgsHistoryRoundTrip(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		importOrgs(t, svc, fixtureOrgs())
 		if err := svc.SaveOrg(ctx, service.OrgInput{Code: "X02", Name: "Đảng bộ xã Ma Lé", Kind: tochuc.KindBasicCommittee,

@@ -69,7 +69,7 @@ func fixtureOrgs() []importer.OrgRow {
 
 func importOrgs(t *testing.T, svc *service.Service, rows []importer.OrgRow) {
 	t.Helper()
-	rep, err := svc.ImportOrgs(context.Background(), rows, false)
+	rep, err := svc.ImportOrgs(sysCtx(), rows, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func fixture(t *testing.T, svc *service.Service) map[string]int64 {
 	importOrgs(t, svc, fixtureOrgs())
 	ids := map[string]int64{}
 	for _, p := range fixturePeople() {
-		id, err := svc.CreateMember(context.Background(), p.member(), p.org)
+		id, err := svc.CreateMember(sysCtx(), p.member(), p.org)
 		if err != nil {
 			t.Fatalf("create %s: %v", p.name, err)
 		}
@@ -195,7 +195,7 @@ func takeSnapshot(t *testing.T, db *store.DB) snapshot {
 		members: rawCount(t, db, "members"), events: rawCount(t, db, "member_events"), spans: rawCount(t, db, "member_spans"),
 		orgs: rawCount(t, db, "orgs"), orgEvents: rawCount(t, db, "org_events"), versions: rawCount(t, db, "org_versions"),
 	}
-	vs, err := db.AllOrgVersions(context.Background())
+	vs, err := db.AllOrgVersions(sysCtx())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +210,7 @@ func takeSnapshot(t *testing.T, db *store.DB) snapshot {
 // codesAsOf lists the org codes of the tree on a date, sorted.
 func codesAsOf(t *testing.T, db *store.DB, d tochuc.Date) []string {
 	t.Helper()
-	orgs, err := db.OrgsAsOf(context.Background(), d)
+	orgs, err := db.OrgsAsOf(sysCtx(), d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +224,7 @@ func codesAsOf(t *testing.T, db *store.DB, d tochuc.Date) []string {
 
 func orgAsOf(t *testing.T, db *store.DB, code string, d tochuc.Date) tochuc.Org {
 	t.Helper()
-	o, err := db.OrgByCodeAsOf(context.Background(), code, d)
+	o, err := db.OrgByCodeAsOf(sysCtx(), code, d)
 	if err != nil {
 		t.Fatalf("org %s on %s: %v", code, d, err)
 	}
@@ -253,7 +253,7 @@ func importMembersFile(t *testing.T, svc *service.Service, path, encoding string
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := svc.ImportMembers(context.Background(), mr, service.ImportOptions{DryRun: dry})
+	rep, err := svc.ImportMembers(sysCtx(), mr, service.ImportOptions{DryRun: dry})
 	if err != nil {
 		t.Fatalf("ImportMembers: %v (see TestReimportExistingMembers)", err)
 	}
@@ -273,7 +273,7 @@ func csvText(rows [][]string) []byte {
 func exportMembers(t *testing.T, svc *service.Service, d tochuc.Date, org string) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if _, err := svc.ExportMembers(context.Background(), tabular.NewCSVWriter(&b, false), service.ExportOptions{AsOf: d, OrgCode: org}); err != nil {
+	if _, err := svc.ExportMembers(sysCtx(), tabular.NewCSVWriter(&b, false), service.ExportOptions{AsOf: d, OrgCode: org}); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -311,4 +311,9 @@ func findError(rep *tochuc.ImportReport, line int, cols ...string) bool {
 		}
 	}
 	return false
+}
+
+// sysCtx is the context of work done as the system (what the CLI does): every permission.
+func sysCtx() context.Context {
+	return tochuc.WithActor(context.Background(), tochuc.SystemActor(tochuc.ChannelCLI))
 }

@@ -2,7 +2,6 @@ package service_test
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -101,7 +100,7 @@ func TestImportMembersAtomic(t *testing.T) {
 		}},
 	}
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		importOrgs(t, svc, fixtureOrgs())
 		empty := takeSnapshot(t, db)
@@ -249,7 +248,7 @@ func TestImportMembersBadDateReportedOnce(t *testing.T) {
 
 func TestImportMembersVietnameseHeadingsAndLabels(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		importOrgs(t, svc, fixtureOrgs())
 		file := csvText([][]string{
@@ -344,7 +343,7 @@ func TestImportMembersTCVN3(t *testing.T) {
 	for _, enc := range []string{"auto", "tcvn3"} {
 		t.Run(enc, func(t *testing.T) {
 			dbtest.Each(t, func(t *testing.T, db *store.DB) {
-				ctx := context.Background()
+				ctx := sysCtx()
 				svc := newService(db)
 				importOrgs(t, svc, fixtureOrgs())
 				rep := importMembersFile(t, svc, writeFile(t, "abc.csv", file), enc, false)
@@ -404,7 +403,7 @@ func importOrgFile(t *testing.T, svc *service.Service, content string) *tochuc.I
 	if rep.Failed() {
 		return rep
 	}
-	rep2, err := svc.ImportOrgs(context.Background(), rows, false)
+	rep2, err := svc.ImportOrgs(sysCtx(), rows, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -546,7 +545,7 @@ func importPlanFile(t *testing.T, svc *service.Service, content string, dry bool
 	if rep.Failed() {
 		return rep
 	}
-	rep2, err := svc.ApplyRestructure(context.Background(), rows, dry)
+	rep2, err := svc.ApplyRestructure(sysCtx(), rows, dry)
 	if err != nil {
 		t.Fatalf("ApplyRestructure: %v", err)
 	}
@@ -614,7 +613,7 @@ func TestImportPlanAtomic(t *testing.T) {
 // load; that must work on a database with no other connection open (the CLI's case).
 func TestReimportExistingMembers(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		importOrgs(t, svc, fixtureOrgs())
 		path := writeFile(t, "members.csv", memberFile(goodMemberRows()))

@@ -63,6 +63,9 @@ func (s *Service) loadExisting(ctx context.Context) (*existing, error) {
 // in the register (by id, CCCD or card number) update its identity fields when they differ, so
 // re-importing the same file changes nothing.
 func (s *Service) ImportMembers(ctx context.Context, mr *importer.MemberReader, opt ImportOptions) (*tochuc.ImportReport, error) {
+	if err := s.wholeTree(ctx); err != nil {
+		return nil, err
+	}
 	rep := &tochuc.ImportReport{}
 	for _, u := range mr.Unknown {
 		rep.Warnings = append(rep.Warnings, tochuc.RowError{Line: 1, Value: u, Message: "cột không dùng đến: " + u})
@@ -212,6 +215,10 @@ func (s *Service) ImportMembers(ctx context.Context, mr *importer.MemberReader, 
 	}
 	if rep.Failed() || opt.DryRun {
 		return rep, nil
+	}
+	if err := bulk.AppendAudit(importEntry(ctx, "members", rep)); err != nil {
+		bulk.Rollback()
+		return nil, err
 	}
 	if err := bulk.Commit(); err != nil {
 		return nil, err

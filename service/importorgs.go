@@ -16,6 +16,9 @@ var errRollback = errors.New("rollback")
 // change) until valid_to (dissolved). Rows are applied date by date in one transaction;
 // rows that match the register change nothing, so importing a file twice is harmless.
 func (s *Service) ImportOrgs(ctx context.Context, rows []importer.OrgRow, dryRun bool) (*tochuc.ImportReport, error) {
+	if err := s.wholeTree(ctx); err != nil {
+		return nil, err
+	}
 	rep := &tochuc.ImportReport{Rows: len(rows)}
 	byDate := map[tochuc.Date][]importer.OrgRow{}
 	starts := map[string]map[tochuc.Date]bool{}
@@ -129,7 +132,8 @@ func (s *Service) ImportOrgs(ctx context.Context, rows []importer.OrgRow, dryRun
 		if dryRun {
 			return errRollback
 		}
-		return nil
+		rep.Unchanged = max(rep.Rows-rep.Created-rep.Updated, 0)
+		return tx.AppendAudit(ctx, importEntry(ctx, "orgs", rep))
 	})
 	if err != nil && !errors.Is(err, errRollback) {
 		return rep, err

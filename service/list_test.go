@@ -1,7 +1,6 @@
 package service_test
 
 import (
-	"context"
 	"reflect"
 	"sort"
 	"testing"
@@ -32,7 +31,7 @@ func names(ms []tochuc.Member) []string {
 
 func TestListMembersVietnameseOrderAndPaging(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		fixture(t, svc)
 		root := orgAsOf(t, db, "TW", fixedToday)
@@ -123,7 +122,7 @@ func TestListMembersVietnameseOrderAndPaging(t *testing.T) {
 
 func TestListMembersSearch(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		fixture(t, svc)
 		search := func(q store.MemberQuery) []string {
@@ -189,7 +188,7 @@ func TestListMembersSearch(t *testing.T) {
 // The fast Today path (members.org_id/status) and the as-of path agree on today.
 func TestListMembersTodayPathAgrees(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		richFixture(t, svc)
 		for _, q := range []store.MemberQuery{

@@ -2,7 +2,9 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"tochuc"
@@ -65,9 +67,19 @@ func (s *Service) appendEvent(ctx context.Context, tx *store.Tx, e tochuc.Member
 
 // Member reads one member with its placement as of day d.
 func (s *Service) Member(ctx context.Context, id int64, d tochuc.Date) (tochuc.Member, []tochuc.MemberEvent, error) {
+	r, limited, err := s.readReach(ctx, d)
+	if err != nil {
+		return tochuc.Member{}, nil, err
+	}
+	if _, err := s.memberIn(ctx, r, id); err != nil {
+		return tochuc.Member{}, nil, err
+	}
 	m, err := s.DB.Member(ctx, id)
 	if err != nil {
 		return m, nil, err
+	}
+	if limited && r.self != id {
+		limit(&m)
 	}
 	events, err := s.DB.MemberEvents(ctx, id)
 	if err != nil {
@@ -95,15 +107,33 @@ func (s *Service) Member(ctx context.Context, id int64, d tochuc.Date) (tochuc.M
 
 // UpdateMember corrects the identity fields of a member (never its timeline).
 func (s *Service) UpdateMember(ctx context.Context, m tochuc.Member) error {
+	r, err := s.reachFor(ctx, tochuc.PermWrite, s.Today())
+	if err != nil {
+		return err
+	}
+	org, err := s.memberIn(ctx, r, m.ID)
+	if err != nil {
+		return err
+	}
 	NormalizeMember(&m)
 	if errs := ValidateMember(&m); len(errs) > 0 {
 		return tochuc.Errorf(tochuc.EINVALID, "%s", errs[0].String())
 	}
-	err := s.DB.Write(ctx, func(tx *store.Tx) error {
-		if _, err := tx.Member(ctx, m.ID); err != nil {
+	err = s.DB.Write(ctx, func(tx *store.Tx) error {
+		old, err := tx.Member(ctx, m.ID)
+		if err != nil {
 			return err
 		}
-		return tx.UpdateMember(ctx, &m, Keys(&m))
+		changes := memberChanges(old, m)
+		if len(changes) == 0 {
+			return nil
+		}
+		if err := tx.UpdateMember(ctx, &m, Keys(&m)); err != nil {
+			return err
+		}
+		e := entry(ctx, tochuc.AuditMemberUpdate, "member", strconv.FormatInt(m.ID, 10), org)
+		e.Changes = changes
+		return tx.AppendAudit(ctx, e)
 	})
 	s.changed()
 	return err
@@ -111,14 +141,27 @@ func (s *Service) UpdateMember(ctx context.Context, m tochuc.Member) error {
 
 // RecordEvent appends a dated event (admission, transfer, exit…) to a member's timeline.
 func (s *Service) RecordEvent(ctx context.Context, e tochuc.MemberEvent) error {
+	r, err := s.reachFor(ctx, tochuc.PermWrite, e.Date)
+	if err != nil {
+		return err
+	}
+	org, err := s.memberIn(ctx, r, e.MemberID)
+	if err != nil {
+		return err
+	}
 	if err := s.ensureToday(ctx); err != nil {
 		return err
 	}
-	err := s.DB.Write(ctx, func(tx *store.Tx) error {
+	err = s.DB.Write(ctx, func(tx *store.Tx) error {
 		if _, err := tx.Member(ctx, e.MemberID); err != nil {
 			return err
 		}
-		return s.appendEvent(ctx, tx, e)
+		if err := s.appendEvent(ctx, tx, e); err != nil {
+			return err
+		}
+		a := entry(ctx, tochuc.AuditMemberEvent, "member", strconv.FormatInt(e.MemberID, 10), org)
+		a.Changes = eventChanges(e)
+		return tx.AppendAudit(ctx, a)
 	})
 	s.changed()
 	return err
@@ -134,11 +177,15 @@ func (s *Service) CreateMember(ctx context.Context, m tochuc.Member, orgCode str
 	if m.AdmissionDate == "" {
 		return 0, tochuc.Errorf(tochuc.EINVALID, "thiếu ngày quyết định kết nạp")
 	}
-	if err := s.ensureToday(ctx); err != nil {
+	r, err := s.reachFor(ctx, tochuc.PermWrite, m.AdmissionDate)
+	if err != nil {
 		return 0, err
 	}
-	org, err := s.DB.OrgByCodeAsOf(ctx, orgCode, m.AdmissionDate)
+	org, err := s.orgIn(ctx, r, orgCode)
 	if err != nil {
+		return 0, err
+	}
+	if err := s.ensureToday(ctx); err != nil {
 		return 0, err
 	}
 	var id int64
@@ -151,9 +198,14 @@ func (s *Service) CreateMember(ctx context.Context, m tochuc.Member, orgCode str
 			return err
 		}
 		if m.OfficialDate != "" {
-			return s.appendEvent(ctx, tx, tochuc.MemberEvent{MemberID: id, Kind: tochuc.EventRecognized, Date: m.OfficialDate})
+			if err := s.appendEvent(ctx, tx, tochuc.MemberEvent{MemberID: id, Kind: tochuc.EventRecognized, Date: m.OfficialDate}); err != nil {
+				return err
+			}
 		}
-		return nil
+		e := entry(ctx, tochuc.AuditMemberCreate, "member", strconv.FormatInt(id, 10), org.ID)
+		m.ID = id
+		e.Changes = memberChanges(tochuc.Member{}, m)
+		return tx.AppendAudit(ctx, e)
 	})
 	s.changed()
 	return id, err
@@ -164,6 +216,14 @@ const MaxPhotoBytes = 2 << 20
 
 // SetPhoto stores a member's photo; only JPEG and PNG are accepted, checked by content.
 func (s *Service) SetPhoto(ctx context.Context, memberID int64, data []byte) error {
+	r, err := s.reachFor(ctx, tochuc.PermWrite, s.Today())
+	if err != nil {
+		return err
+	}
+	org, err := s.memberIn(ctx, r, memberID)
+	if err != nil {
+		return err
+	}
 	if len(data) > MaxPhotoBytes {
 		return tochuc.Errorf(tochuc.EINVALID, "ảnh quá lớn (tối đa 2 MB)")
 	}
@@ -175,11 +235,23 @@ func (s *Service) SetPhoto(ctx context.Context, memberID int64, data []byte) err
 		if _, err := tx.Member(ctx, memberID); err != nil {
 			return err
 		}
-		return tx.SetPhoto(ctx, memberID, ct, data)
+		if err := tx.SetPhoto(ctx, memberID, ct, data); err != nil {
+			return err
+		}
+		e := entry(ctx, tochuc.AuditMemberPhoto, "member", strconv.FormatInt(memberID, 10), org)
+		e.Changes = []tochuc.FieldChange{{Field: "photo", New: fmt.Sprintf("%s, %d byte", ct, len(data))}}
+		return tx.AppendAudit(ctx, e)
 	})
 }
 
-// Photo returns a member's photo.
+// Photo returns a member's photo; a limited reader (a cell secretary) sees it too.
 func (s *Service) Photo(ctx context.Context, memberID int64) ([]byte, string, error) {
+	r, _, err := s.readReach(ctx, s.Today())
+	if err != nil {
+		return nil, "", err
+	}
+	if _, err := s.memberIn(ctx, r, memberID); err != nil {
+		return nil, "", err
+	}
 	return s.DB.Photo(ctx, memberID)
 }

@@ -2,7 +2,6 @@ package service_test
 
 import (
 	"bytes"
-	"context"
 	"image"
 	"image/color"
 	"image/png"
@@ -15,7 +14,7 @@ import (
 // TestMemberPhoto stores a PNG photo, reads it back, and refuses what is not an image.
 func TestMemberPhoto(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		ids := fixture(t, svc)
 		var id int64

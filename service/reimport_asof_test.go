@@ -1,7 +1,6 @@
 package service_test
 
 import (
-	"context"
 	"testing"
 
 	"tochuc/internal/dbtest"
@@ -13,7 +12,7 @@ import (
 // changes nothing — an empty cell never erases a value.
 func TestOldExportReimportErasesNothing(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		ids := fixture(t, svc)
 		old := exportMembers(t, svc, "2012-01-31", "") // Lê Thị Ánh is probationary on this day

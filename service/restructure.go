@@ -23,6 +23,9 @@ type planOld struct {
 // ApplyRestructure checks a whole plan and applies it in one transaction, or not at all: the
 // report lists every row that cannot be applied.
 func (s *Service) ApplyRestructure(ctx context.Context, rows []importer.PlanRow, dryRun bool) (*tochuc.ImportReport, error) {
+	if err := s.wholeTree(ctx); err != nil {
+		return nil, err
+	}
 	rep := &tochuc.ImportReport{Rows: len(rows)}
 	if len(rows) == 0 {
 		return rep, nil
@@ -82,7 +85,7 @@ func (s *Service) ApplyRestructure(ctx context.Context, rows []importer.PlanRow,
 		if dryRun {
 			return errRejected
 		}
-		return nil
+		return tx.AppendAudit(ctx, importEntry(ctx, "restructure", rep))
 	})
 	if errors.Is(err, errRejected) {
 		rep.Applied = false

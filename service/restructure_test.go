@@ -1,7 +1,6 @@
 package service_test
 
 import (
-	"context"
 	"reflect"
 	"sort"
 	"testing"
@@ -28,7 +27,7 @@ func plan(rows ...importer.PlanRow) []importer.PlanRow {
 // rootTotal is the member count of the whole tree on d, summed through the tree.
 func rootTotal(t *testing.T, svc *service.Service, d tochuc.Date) int64 {
 	t.Helper()
-	counts, err := svc.SubtreeCounts(context.Background(), d)
+	counts, err := svc.SubtreeCounts(sysCtx(), d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +36,7 @@ func rootTotal(t *testing.T, svc *service.Service, d tochuc.Date) int64 {
 
 func placed(t *testing.T, db *store.DB, d tochuc.Date) int64 {
 	t.Helper()
-	n, err := db.CountPlaced(context.Background(), d)
+	n, err := db.CountPlaced(sysCtx(), d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +46,7 @@ func placed(t *testing.T, db *store.DB, d tochuc.Date) int64 {
 // placement is where a member sits on d (org code), and its status.
 func placement(t *testing.T, svc *service.Service, id int64, d tochuc.Date) (string, string) {
 	t.Helper()
-	m, _, err := svc.Member(context.Background(), id, d)
+	m, _, err := svc.Member(sysCtx(), id, d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +57,7 @@ func placement(t *testing.T, svc *service.Service, id int64, d tochuc.Date) (str
 func membersUnder(t *testing.T, db *store.DB, code string, d tochuc.Date) []int64 {
 	t.Helper()
 	o := orgAsOf(t, db, code, d)
-	ms, _, err := db.ListMembers(context.Background(), store.MemberQuery{OrgPath: o.Path, AsOf: d, Limit: -1})
+	ms, _, err := db.ListMembers(sysCtx(), store.MemberQuery{OrgPath: o.Path, AsOf: d, Limit: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +84,7 @@ func checkTotals(t *testing.T, svc *service.Service, want int64) {
 
 func TestRestructureMerge(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		ids := fixture(t, svc)
 		total := rootTotal(t, svc, eve)
@@ -150,7 +149,7 @@ func TestRestructureMerge(t *testing.T) {
 
 func TestRestructureSplitWithAssignments(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		ids := fixture(t, svc)
 		total := rootTotal(t, svc, eve)
@@ -257,7 +256,7 @@ func TestRestructureRejectedPlansWriteNothing(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dbtest.Each(t, func(t *testing.T, db *store.DB) {
-				ctx := context.Background()
+				ctx := sysCtx()
 				svc := newService(db)
 				ids := fixture(t, svc)
 				snap := takeSnapshot(t, db)
@@ -296,7 +295,7 @@ func TestRestructureRejectedPlansWriteNothing(t *testing.T) {
 
 func TestRestructureFoundParentAndMoveUnderIt(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		ids := fixture(t, svc)
 		total := rootTotal(t, svc, eve)
@@ -335,7 +334,7 @@ func TestRestructureFoundParentAndMoveUnderIt(t *testing.T) {
 
 func TestRestructureDryRunWritesNothing(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		fixture(t, svc)
 		snap := takeSnapshot(t, db)
@@ -373,7 +372,7 @@ func TestRestructureDryRunWritesNothing(t *testing.T) {
 // commune, as on 01/07/2025, and checks that no member is lost or counted twice.
 func TestRestructureDistrictLevelDissolved(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := newService(db)
 		fixture(t, svc)
 		total := rootTotal(t, svc, eve)
@@ -443,7 +442,7 @@ func TestRestructureDistrictLevelDissolved(t *testing.T) {
 // agree.
 func TestTodayPathAfterFutureDatedRestructure(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
+		ctx := sysCtx()
 		svc := service.New(db)
 		svc.Today = func() tochuc.Date { return "2025-06-20" } // the plan is entered before it takes effect
 		ids := fixture(t, svc)
@@ -509,7 +508,7 @@ func containsStr(xs []string, x string) bool {
 func TestNoPlacementInDissolvedOrg(t *testing.T) {
 	t.Run("transfer into a merged org", func(t *testing.T) {
 		dbtest.Each(t, func(t *testing.T, db *store.DB) {
-			ctx := context.Background()
+			ctx := sysCtx()
 			svc := newService(db)
 			ids := fixture(t, svc)
 			rep, err := svc.ApplyRestructure(ctx, plan(importer.PlanRow{OldCode: "X01", NewCode: "X02"}), false)
@@ -529,7 +528,7 @@ func TestNoPlacementInDissolvedOrg(t *testing.T) {
 	})
 	t.Run("import into a merged org", func(t *testing.T) {
 		dbtest.Each(t, func(t *testing.T, db *store.DB) {
-			ctx := context.Background()
+			ctx := sysCtx()
 			svc := newService(db)
 			importOrgs(t, svc, fixtureOrgs())
 			rep, err := svc.ApplyRestructure(ctx, plan(importer.PlanRow{OldCode: "X01", NewCode: "X02"}), false)
@@ -550,7 +549,7 @@ func TestNoPlacementInDissolvedOrg(t *testing.T) {
 	})
 	t.Run("restructure dissolving an org a member joins later", func(t *testing.T) {
 		dbtest.Each(t, func(t *testing.T, db *store.DB) {
-			ctx := context.Background()
+			ctx := sysCtx()
 			svc := newService(db)
 			ids := fixture(t, svc)
 			x01 := orgAsOf(t, db, "X01", eve)

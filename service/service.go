@@ -5,8 +5,10 @@ package service
 import (
 	"context"
 	"sync"
+	"time"
 
 	"tochuc"
+	"tochuc/auth"
 	"tochuc/store"
 )
 
@@ -19,6 +21,7 @@ type Service struct {
 	gen       int64       // bumped on every write; caches keyed by it
 	refreshed tochuc.Date // the day the members' "today" columns were last brought up to date
 	counts    map[countKey]map[int64]store.StatusCount
+	addrs     *auth.AddrLimiter // login attempts per client address
 }
 
 type countKey struct {
@@ -28,7 +31,8 @@ type countKey struct {
 
 // New returns a service over an open database.
 func New(db *store.DB) *Service {
-	return &Service{DB: db, Today: tochuc.Today, counts: map[countKey]map[int64]store.StatusCount{}}
+	return &Service{DB: db, Today: tochuc.Today, counts: map[countKey]map[int64]store.StatusCount{},
+		addrs: auth.NewAddrLimiter(20, 6*time.Second, 100_000)}
 }
 
 // changed invalidates caches after a write.

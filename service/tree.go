@@ -179,11 +179,32 @@ func (s *Service) SaveOrg(ctx context.Context, in OrgInput) error {
 	if in.Date == "" {
 		in.Date = s.Today()
 	}
-	err := s.DB.Write(ctx, func(tx *store.Tx) error {
-		_, err := s.applyTree(ctx, tx, in.Date, func(t *tochuc.Tree, log *treeLog) error {
+	r, err := s.reachFor(ctx, tochuc.PermWrite, in.Date)
+	if err != nil {
+		return err
+	}
+	// The org itself (when it exists) and its new parent must both lie in the reach: nobody
+	// moves an org out of, or into, a subtree they do not hold.
+	if _, err := s.DB.OrgByCodeAsOf(ctx, in.Code, in.Date); err == nil {
+		if _, err := s.orgIn(ctx, r, in.Code); err != nil {
+			return err
+		}
+	}
+	if in.ParentCode != "" {
+		if _, err := s.orgIn(ctx, r, in.ParentCode); err != nil {
+			return err
+		}
+	} else if !r.all {
+		return notFoundOrg(in.Code, in.Date)
+	}
+	err = s.DB.Write(ctx, func(tx *store.Tx) error {
+		log, err := s.applyTree(ctx, tx, in.Date, func(t *tochuc.Tree, log *treeLog) error {
 			return setOrg(t, in, log)
 		})
-		return err
+		if err != nil {
+			return err
+		}
+		return auditTree(ctx, tx, log, in.Date)
 	})
 	s.changed()
 	return err
@@ -191,8 +212,15 @@ func (s *Service) SaveOrg(ctx context.Context, in OrgInput) error {
 
 // DissolveOrg ends an org on a date; it must have no children and no members left by then.
 func (s *Service) DissolveOrg(ctx context.Context, code string, d tochuc.Date, document string) error {
-	err := s.DB.Write(ctx, func(tx *store.Tx) error {
-		_, err := s.applyTree(ctx, tx, d, func(t *tochuc.Tree, log *treeLog) error {
+	r, err := s.reachFor(ctx, tochuc.PermWrite, d)
+	if err != nil {
+		return err
+	}
+	if _, err := s.orgIn(ctx, r, code); err != nil {
+		return err
+	}
+	err = s.DB.Write(ctx, func(tx *store.Tx) error {
+		log, err := s.applyTree(ctx, tx, d, func(t *tochuc.Tree, log *treeLog) error {
 			o := t.ByCode(code)
 			if o == nil {
 				return tochuc.Errorf(tochuc.ENOTFOUND, "không tìm thấy tổ chức %q vào ngày %s", code, d.Display())
@@ -211,7 +239,10 @@ func (s *Service) DissolveOrg(ctx context.Context, code string, d tochuc.Date, d
 			t.Remove(o.ID)
 			return nil
 		})
-		return err
+		if err != nil {
+			return err
+		}
+		return auditTree(ctx, tx, log, d)
 	})
 	s.changed()
 	return err

@@ -46,7 +46,7 @@ func TestBrowserWalk(t *testing.T) {
 	if _, err := demo.Build(ctx, svc, demo.Options{Seed: 3, Members: 2000}); err != nil {
 		t.Fatal(err)
 	}
-	h, err := web.New(svc, slog.New(slog.DiscardHandler))
+	h, err := web.New(svc, slog.New(slog.DiscardHandler), web.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"tochuc"
 	"tochuc/service"
 )
 
@@ -22,6 +23,9 @@ func (s *Server) orgPage(w http.ResponseWriter, r *http.Request) {
 	subtree := q.Get("scope") != "direct"
 	page, err := s.svc.ListMembers(r.Context(), service.MemberList{OrgCode: v.Org.Code, AsOf: d, Subtree: subtree,
 		Query: q.Get("q"), Status: q.Get("status"), Page: intParam(r, "page", 1)})
+	if tochuc.ErrorCode(err) == tochuc.EFORBIDDEN {
+		page, err = nil, nil // a leader sees the tree and its counts, not the people
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

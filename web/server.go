@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"tochuc"
 	"tochuc/codes"
@@ -30,11 +31,14 @@ type Server struct {
 	pages map[string]*template.Template
 	mux   *http.ServeMux
 	log   *slog.Logger
+	opt   Options
+	cop   *http.CrossOriginProtection
 }
 
 // New parses and checks every template at startup, so a broken page fails the start, not a user.
-func New(svc *service.Service, log *slog.Logger) (*Server, error) {
-	s := &Server{svc: svc, pages: map[string]*template.Template{}, mux: http.NewServeMux(), log: log}
+func New(svc *service.Service, log *slog.Logger, opt Options) (*Server, error) {
+	s := &Server{svc: svc, pages: map[string]*template.Template{}, mux: http.NewServeMux(), log: log, opt: opt,
+		cop: http.NewCrossOriginProtection()}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -56,13 +60,33 @@ func New(svc *service.Service, log *slog.Logger) (*Server, error) {
 // ServeHTTP adds the security headers every response carries.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Cache-Control", "no-store")
-	s.mux.ServeHTTP(w, r)
+	if s.opt.SecureCookies {
+		h.Set("Strict-Transport-Security", "max-age=31536000")
+	}
+	// Cross-origin state changes are refused before any handler runs (Sec-Fetch-Site / Origin).
+	start := time.Now()
+	sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+	s.cop.Handler(s.mux).ServeHTTP(sw, r)
+	// The log names the route pattern, never the query or the path's values: no personal data.
+	s.log.Info("request", "method", r.Method, "route", r.Pattern, "status", sw.status,
+		"ms", time.Since(start).Milliseconds())
 }
+
+// statusWriter remembers the status a handler sent, for the request log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) { w.status = code; w.ResponseWriter.WriteHeader(code) }
+
+// Unwrap lets http.ResponseController reach the underlying writer (flushing exports).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 var eventLabels = map[string]string{
 	tochuc.EventAdmitted: "Kết nạp vào Đảng", tochuc.EventRecognized: "Công nhận đảng viên chính thức",
@@ -72,6 +96,11 @@ var eventLabels = map[string]string{
 	tochuc.EventDeceased: "Từ trần", tochuc.EventReadmitted: "Kết nạp lại", tochuc.EventRestored: "Phục hồi đảng tịch",
 	tochuc.OrgFound: "Thành lập", tochuc.OrgRename: "Đổi tên", tochuc.OrgMove: "Chuyển trực thuộc",
 	tochuc.OrgMerge: "Hợp nhất, sáp nhập", tochuc.OrgSplit: "Chia tách", tochuc.OrgDissolve: "Giải thể", tochuc.OrgUpdate: "Thay đổi thông tin",
+}
+
+var roleLabels = map[string]string{
+	tochuc.RoleAdmin: "Quản trị hệ thống", tochuc.RoleStaff: "Cán bộ ban tổ chức", tochuc.RoleLeader: "Lãnh đạo",
+	tochuc.RoleSecretary: "Bí thư chi bộ", tochuc.RoleMember: "Đảng viên",
 }
 
 func codeLabel(l codes.List) func(string) string {
@@ -104,7 +133,9 @@ var funcs = template.FuncMap{
 		}
 		return s
 	},
-	"add": func(a, b int) int { return a + b },
+	"add":  func(a, b int) int { return a + b },
+	"role": func(r string) string { return roleLabels[r] },
+	"t":    translate,
 }
 
 func toInt64(n any) int64 {
@@ -133,6 +164,12 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 	}
 	if _, ok := data["Q"]; !ok {
 		data["Q"] = ""
+	}
+	data["Lang"] = lang(r)
+	if wh := whoFrom(r.Context()); wh != nil {
+		data["Me"] = wh.User
+		data["CSRF"] = wh.Session.CSRFToken
+		data["Stage"] = wh.Stage
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {
