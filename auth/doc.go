@@ -43,6 +43,7 @@
 // across many accounts from one address.
 //
 // To avoid user enumeration (ASVS 6.3.8), the login handler calls
-// DummyVerify for an unknown username and answers an unknown user, a wrong
-// password and a locked account with the same message and status.
+// DummyVerify for an unknown username (and for a locked or disabled
+// account), so every refusal costs one Argon2id run, and answers an unknown
+// user and a wrong password with the same message and status.
 package auth

@@ -141,6 +141,9 @@ func parseHash(s string) (p params, salt, key []byte, err error) {
 		return p, nil, nil, ErrMalformedHash
 	}
 	p = params{memory: uint32(m), time: uint32(t), threads: uint8(th)}
+	if !isB64(f[4]) || !isB64(f[5]) {
+		return p, nil, nil, ErrMalformedHash
+	}
 	if salt, err = b64.Strict().DecodeString(f[4]); err != nil || len(salt) < minSaltLen || len(salt) > maxSaltLen {
 		return p, nil, nil, ErrMalformedHash
 	}
@@ -148,6 +151,18 @@ func parseHash(s string) (p params, salt, key []byte, err error) {
 		return p, nil, nil, ErrMalformedHash
 	}
 	return p, salt, key, nil
+}
+
+// isB64 checks the alphabet of unpadded standard base64; the decoder
+// itself would skip \r and \n, accepting non-canonical strings.
+func isB64(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/') {
+			return false
+		}
+	}
+	return true
 }
 
 // parseParams reads "m=…,t=…,p=…" in that order, the only order PHC allows.

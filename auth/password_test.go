@@ -129,7 +129,9 @@ func TestVerifyMalformed(t *testing.T) {
 		"$argon2id$v=19$m=64,t=1,p=1$MDEyMzQ1Njc4OWFiY2RlZg$AAAA",                         // short key
 		"$argon2id$v=19$m=64,t=1,p=1$MDEyMzQ1Njc4OWFiY2RlZg$" + strings.Repeat("!", 43),
 		"$argon2id$v=19$m=64,t=1,p=1$MDEyMzQ1Njc4OWFiY2RlZg$" + strings.Repeat("A", 43) + "$",
-		good + "x",
+		good + "=",
+		strings.Replace(good, "$AAAA", "$AA\r\nAA", 1), // the decoder would skip CR LF
+		good + "xy",
 	}
 	for _, h := range bad {
 		ok, rehash, err := Verify(h, "anything")

@@ -3,7 +3,9 @@ package auth
 import (
 	"bytes"
 	"crypto/subtle"
+	"fmt"
 	"image/png"
+	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -50,6 +52,9 @@ func TOTPQRCodePNG(otpauthURL string) ([]byte, error) {
 	key, err := otp.NewKeyFromURL(otpauthURL)
 	if err != nil {
 		return nil, err
+	}
+	if u, _ := url.Parse(otpauthURL); u == nil || u.Scheme != "otpauth" || key.Type() != "totp" || key.Secret() == "" {
+		return nil, fmt.Errorf("auth: not an otpauth://totp URL with a secret")
 	}
 	img, err := key.Image(256, 256)
 	if err != nil {

@@ -54,14 +54,20 @@ func SessionStage(u tochuc.User, s store.Session) string {
 	return StageReady
 }
 
-func nowUTC() time.Time { return time.Now().UTC() }
+// nowUTC is the clock of logins, lockouts and sessions: s.Now when set (tests), else the wall clock.
+func (s *Service) nowUTC() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
 
 func stamp(t time.Time) string { return t.Format(time.RFC3339) }
 
 // Authenticate checks a username and password. Failures are throttled per account (soft lockout
 // with backoff) and per address, all answered with the same words and in about the same time.
 func (s *Service) Authenticate(ctx context.Context, username, password, ip, userAgent string) (*Login, error) {
-	now := nowUTC()
+	now := s.nowUTC()
 	username = strings.ToLower(strings.TrimSpace(username))
 	if !s.addrs.Allow(ip, now) {
 		auth.DummyVerify(password)
@@ -109,7 +115,7 @@ func (s *Service) Authenticate(ctx context.Context, username, password, ip, user
 			return err
 		}
 		var err error
-		l.Token, l.Session, err = newSession(ctx, tx, u.ID, false, ip, userAgent)
+		l.Token, l.Session, err = s.newSession(ctx, tx, u.ID, false, ip, userAgent)
 		if err != nil {
 			return err
 		}
@@ -152,10 +158,10 @@ func short(hash string) string {
 	return hash
 }
 
-func newSession(ctx context.Context, tx *store.Tx, userID int64, mfa bool, ip, ua string) (string, store.Session, error) {
+func (s *Service) newSession(ctx context.Context, tx *store.Tx, userID int64, mfa bool, ip, ua string) (string, store.Session, error) {
 	token, hash := auth.NewToken()
 	csrf, _ := auth.NewToken()
-	t := stamp(nowUTC())
+	t := stamp(s.nowUTC())
 	if len(ua) > 200 {
 		ua = ua[:200]
 	}
@@ -174,7 +180,11 @@ func (s *Service) SecondFactor(ctx context.Context, token, code, ip, userAgent s
 	if err != nil {
 		return nil, err
 	}
-	now := nowUTC()
+	if !u.TOTPEnabled || sec.TOTPSecret == "" {
+		// No factor enrolled: an empty secret is an empty HMAC key whose codes anyone can compute.
+		return nil, errBadCode
+	}
+	now := s.nowUTC()
 	st := auth.AccountState{Failures: sec.Failures}
 	if sec.LockedUntil != "" {
 		st.LockedUntil, _ = time.Parse(time.RFC3339, sec.LockedUntil)
@@ -197,7 +207,7 @@ func (s *Service) SecondFactor(ctx context.Context, token, code, ip, userAgent s
 			return err
 		}
 		var err error
-		if l.Token, l.Session, err = newSession(ctx, tx, u.ID, true, ip, userAgent); err != nil {
+		if l.Token, l.Session, err = s.newSession(ctx, tx, u.ID, true, ip, userAgent); err != nil {
 			return err
 		}
 		e := s.userEntry(ctx, tochuc.AuditLogin, u, ip, l.Session.TokenHash)
@@ -233,7 +243,7 @@ func (s *Service) session(ctx context.Context, token string) (store.Session, toc
 	} else if err != nil {
 		return sess, tochuc.User{}, err
 	}
-	now := nowUTC()
+	now := s.nowUTC()
 	created, _ := time.Parse(time.RFC3339, sess.CreatedAt)
 	seen, _ := time.Parse(time.RFC3339, sess.LastSeen)
 	u, err := s.DB.User(ctx, sess.UserID)
@@ -274,7 +284,7 @@ func (s *Service) TokenActor(ctx context.Context, token, ip string) (*tochuc.Act
 	if err != nil || u.Disabled {
 		return nil, bad
 	}
-	if day := stamp(nowUTC())[:10]; t.LastUsed != day {
+	if day := stamp(s.nowUTC())[:10]; t.LastUsed != day {
 		s.DB.TouchAPIToken(ctx, t.ID, day)
 	}
 	return &tochuc.Actor{UserID: u.ID, Username: u.Username, MemberID: u.MemberID, Grants: u.Grants,
@@ -299,7 +309,7 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 
 // PruneSessions deletes sessions past their timeouts (run at start and hourly).
 func (s *Service) PruneSessions(ctx context.Context) error {
-	now := nowUTC()
+	now := s.nowUTC()
 	return s.DB.Write(ctx, func(tx *store.Tx) error {
 		return tx.DeleteSessionsBefore(ctx, stamp(now.Add(-IdleTimeout)), stamp(now.Add(-AbsoluteTimeout)))
 	})

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tochuc"
 )
@@ -88,6 +90,9 @@ func (s *Service) reachFor(ctx context.Context, perm string, d tochuc.Date) (rea
 
 // orgIn reads an org on day d and checks that it lies in the reach.
 func (s *Service) orgIn(ctx context.Context, r reach, code string) (tochuc.Org, error) {
+	if !utf8.ValidString(code) || strings.ContainsFunc(code, unicode.IsControl) {
+		return tochuc.Org{}, notFoundOrg(strings.ToValidUTF8(code, "?"), r.date) // no such code; PostgreSQL refuses NUL
+	}
 	o, err := s.DB.OrgByCodeAsOf(ctx, code, r.date)
 	if err != nil {
 		return o, err

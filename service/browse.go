@@ -85,6 +85,9 @@ type MemberList struct {
 	Sex      string
 	Page     int
 	PageSize int
+	// Filter narrows the list (the same filter drives exports). Query, Status and Sex above are
+	// kept for existing callers: each applies when the filter's own field is empty.
+	Filter MemberFilter
 }
 
 // MemberPage is a page of members and the count of all that match.
@@ -118,6 +121,21 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
+// filter is the list's filter with the legacy fields folded in.
+func (in MemberList) filter() MemberFilter {
+	f := in.Filter
+	if f.Query == "" {
+		f.Query = in.Query
+	}
+	if f.Status == "" {
+		f.Status = in.Status
+	}
+	if f.Sex == "" {
+		f.Sex = in.Sex
+	}
+	return f
+}
+
 // ListMembers returns one page of members placed in an org (or its subtree) on a date, in
 // Vietnamese order, optionally filtered by a name, CCCD or card number.
 func (s *Service) ListMembers(ctx context.Context, in MemberList) (*MemberPage, error) {
@@ -137,8 +155,12 @@ func (s *Service) ListMembers(ctx context.Context, in MemberList) (*MemberPage, 
 	if err != nil {
 		return nil, err
 	}
-	q := store.MemberQuery{AsOf: in.AsOf, Today: in.AsOf == s.Today(), Status: in.Status, Sex: in.Sex,
+	q := store.MemberQuery{AsOf: in.AsOf, Today: in.AsOf == s.Today(),
 		Offset: (in.Page - 1) * in.PageSize, Limit: in.PageSize}
+	f := in.filter()
+	if err := f.apply(&q); err != nil {
+		return nil, err
+	}
 	var o tochuc.Org
 	if in.OrgCode != "" {
 		o, err = s.orgIn(ctx, r, in.OrgCode)
@@ -156,24 +178,15 @@ func (s *Service) ListMembers(ctx context.Context, in MemberList) (*MemberPage, 
 	} else {
 		q.OrgID = o.ID
 	}
-	query := strings.TrimSpace(vn.NFC(in.Query))
-	if isDigits(query) {
-		q.Exact = query
-	} else if query != "" {
-		// Matches come in the order of the folded-name index (given name, surname, middle,
-		// diacritics ignored): sorting every "Đức" of the country by the collation key first
-		// would cost a sort of all matches; org lists stay in exact Vietnamese order.
-		q.NameKey = nameKey(query)
+	if q.NameKey != "" {
 		q.MaxCount = SearchCap
-		q.ByFold = true
 	}
 	members, total, err := s.DB.ListMembers(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	if total == 0 && q.NameKey != "" {
+	if total == 0 && surnameFallback(&q, f.Query) {
 		// Nothing by given name: the words may be a surname and middle name ("nguyen van").
-		q.NameKey, q.FullKey = "", strings.Join(strings.Fields(vn.Fold(query)), " ")
 		if members, total, err = s.DB.ListMembers(ctx, q); err != nil {
 			return nil, err
 		}

@@ -19,6 +19,10 @@ type ExportOptions struct {
 	OrgCode  string      // only this subtree
 	Human    bool        // XLSX for people: Vietnamese headings, labels instead of codes, dd/mm/yyyy
 	Progress func(n int64)
+	// Members only: Filter selects the same members as a list with the same filter; Direct keeps
+	// the members placed in OrgCode itself (not its subtree).
+	Filter MemberFilter
+	Direct bool
 }
 
 func label(l codes.List, code string) string {
@@ -123,8 +127,14 @@ func exportDetail(what string, opt ExportOptions) string {
 	if opt.AsOf != "" {
 		d += " tại " + string(opt.AsOf)
 	}
+	if opt.Direct {
+		d += " (chỉ sinh hoạt trực tiếp)"
+	}
 	if opt.Human {
 		d += " (xlsx)"
+	}
+	if f := opt.Filter.Describe(); f != "" {
+		d += "; lọc: " + f
 	}
 	return d
 }
@@ -136,12 +146,27 @@ func (s *Service) ExportMembers(ctx context.Context, w tabular.Writer, opt Expor
 	}
 	// Machine files go in id order (fastest to read, stable to diff); people get Vietnamese order.
 	q := store.MemberQuery{AsOf: opt.AsOf, Limit: -1, ByID: !opt.Human}
+	if err := opt.Filter.apply(&q); err != nil { // an invalid filter exports nothing and is not an export
+		return 0, err
+	}
 	root, err := s.exportRoot(ctx, "members", &opt)
 	if err != nil {
 		return 0, err
 	}
-	if root.ParentID != 0 {
+	if opt.Direct {
+		q.OrgID = root.ID
+	} else if root.ParentID != 0 {
 		q.OrgPath = root.Path
+	}
+	if q.NameKey != "" {
+		// The list falls back to surname order when no given name matches: so does the export.
+		found, err := s.anyMember(ctx, q)
+		if err != nil {
+			return 0, err
+		}
+		if !found {
+			surnameFallback(&q, opt.Filter.Query)
+		}
 	}
 	head := importer.MemberColumns
 	if opt.Human {

@@ -105,38 +105,10 @@ func (s *Service) Member(ctx context.Context, id int64, d tochuc.Date) (tochuc.M
 	return m, events, nil
 }
 
-// UpdateMember corrects the identity fields of a member (never its timeline).
+// UpdateMember corrects the identity fields of a member (never its timeline), whatever changed
+// since it was read; forms use UpdateMemberAt with the version they were opened on.
 func (s *Service) UpdateMember(ctx context.Context, m tochuc.Member) error {
-	r, err := s.reachFor(ctx, tochuc.PermWrite, s.Today())
-	if err != nil {
-		return err
-	}
-	org, err := s.memberIn(ctx, r, m.ID)
-	if err != nil {
-		return err
-	}
-	NormalizeMember(&m)
-	if errs := ValidateMember(&m); len(errs) > 0 {
-		return tochuc.Errorf(tochuc.EINVALID, "%s", errs[0].String())
-	}
-	err = s.DB.Write(ctx, func(tx *store.Tx) error {
-		old, err := tx.Member(ctx, m.ID)
-		if err != nil {
-			return err
-		}
-		changes := memberChanges(old, m)
-		if len(changes) == 0 {
-			return nil
-		}
-		if err := tx.UpdateMember(ctx, &m, Keys(&m)); err != nil {
-			return err
-		}
-		e := entry(ctx, tochuc.AuditMemberUpdate, "member", strconv.FormatInt(m.ID, 10), org)
-		e.Changes = changes
-		return tx.AppendAudit(ctx, e)
-	})
-	s.changed()
-	return err
+	return s.UpdateMemberAt(ctx, m, "")
 }
 
 // RecordEvent appends a dated event (admission, transfer, exit…) to a member's timeline.

@@ -16,6 +16,7 @@ import (
 type Service struct {
 	DB    *store.DB
 	Today func() tochuc.Date
+	Now   func() time.Time // the clock of logins, lockouts and sessions; nil means time.Now (tests set it)
 
 	mu        sync.Mutex
 	gen       int64       // bumped on every write; caches keyed by it

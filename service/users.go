@@ -122,7 +122,10 @@ func (s *Service) ConfirmTOTP(ctx context.Context, token, secret, code, ip, user
 			return nil, errBadCode
 		}
 	}
-	step, ok := auth.CheckTOTP(secret, code, nowUTC(), 0)
+	if len(strings.ReplaceAll(secret, " ", "")) < 26 {
+		return nil, errBadCode // under 128 bits (StartTOTP makes 160): not a secret this server made
+	}
+	step, ok := auth.CheckTOTP(secret, code, s.nowUTC(), 0)
 	if !ok {
 		return nil, errBadCode
 	}
@@ -135,7 +138,7 @@ func (s *Service) ConfirmTOTP(ctx context.Context, token, secret, code, ip, user
 			return err
 		}
 		var err error
-		if l.Token, l.Session, err = newSession(ctx, tx, u.ID, true, ip, userAgent); err != nil {
+		if l.Token, l.Session, err = s.newSession(ctx, tx, u.ID, true, ip, userAgent); err != nil {
 			return err
 		}
 		return tx.AppendAudit(ctx, entry(ctx, tochuc.AuditTOTPEnroll, "user", strconv.FormatInt(u.ID, 10), 0))

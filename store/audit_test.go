@@ -282,6 +282,7 @@ func TestAuditTamper(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			each(t, func(t *testing.T, engine string) {
 				db, _ := tamper(t, engine, tc.attack...)
 				_, p := verifyDB(t, db, nil)
@@ -295,6 +296,7 @@ func TestAuditTamper(t *testing.T) {
 		})
 	}
 	t.Run("delete tail", func(t *testing.T) {
+		t.Parallel()
 		each(t, func(t *testing.T, engine string) {
 			db, in := tamper(t, engine, `DELETE FROM audit_log WHERE seq > 990`)
 			v, p := verifyDB(t, db, nil)

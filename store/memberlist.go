@@ -25,6 +25,18 @@ type MemberQuery struct {
 	ByFold   bool // order by the folded name (search) rather than the collation key
 	ByID     bool // order by id (full dumps: no sort needed)
 	MaxCount int  // stop counting at this many (0: count all)
+
+	// Filters on the identity columns of members (bind parameters only; codes are checked by the
+	// service). Birth dates are partial ("1975", "1975-03"): compared as text, a partial date
+	// stands for its first day, so only <= and > are used against full dates.
+	Ethnicity       string
+	Religion        string
+	Education       string
+	PoliticalTheory string
+	BornAfter       tochuc.Date // birth_date > this (younger than an age)
+	BornOnOrBefore  tochuc.Date // birth_date <= this (at least an age)
+	AdmittedFrom    tochuc.Date // admission_date >= this
+	AdmittedTo      tochuc.Date // admission_date <= this
 }
 
 // statusExpr computes a member's status on the query date from its span.
@@ -77,6 +89,7 @@ func (q MemberQuery) where() (string, []any) {
 	if q.Sex != "" {
 		add("m.sex = ?", q.Sex)
 	}
+	q.whereFilters(add)
 	return strings.Join(conds, " AND "), args
 }
 

@@ -1,23 +1,22 @@
 package web_test
 
 import (
+	"bufio"
 	"context"
-	"log/slog"
-	"net/http/httptest"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"tochuc/demo"
-	"tochuc/internal/dbtest"
-	"tochuc/service"
-	"tochuc/store"
-	"tochuc/web"
+	"tochuc/auth"
+	"tochuc/vn"
 )
 
 // chromium finds the system browser; in CI its absence fails the test.
@@ -36,33 +35,71 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-// TestBrowserWalk boots the pages over a small demo country and walks them in a real Chromium
-// as a clerk would: the tree on a past date, an org, a search typed without diacritics, a record.
-func TestBrowserWalk(t *testing.T) {
-	bin := chromium(t)
-	ctx := context.Background()
-	db := dbtest.Open(t, store.SQLite)
-	svc := service.New(db)
-	if _, err := demo.Build(ctx, svc, demo.Options{Seed: 3, Members: 2000}); err != nil {
-		t.Fatal(err)
+// bootBinary builds the real tochuc binary and starts `serve --demo` on a free port; it returns
+// the base URL and the admin password the demo prints once.
+func bootBinary(t *testing.T, ctx context.Context) (base, password string) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "tochuc")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/tochuc").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
 	}
-	h, err := web.New(svc, slog.New(slog.DiscardHandler), web.Options{})
+	cmd := exec.CommandContext(ctx, bin, "serve", "--demo", "--members", "2000", "--addr", "127.0.0.1:0",
+		"--db", filepath.Join(dir, "demo.db"))
+	cmd.Dir = dir
+	cmd.Stderr = io.Discard
+	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(h)
-	defer srv.Close()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	adminRE := regexp.MustCompile(`^\s*admin\s.*mật khẩu: (\S+)`)
+	urlRE := regexp.MustCompile(`đang chạy tại (http://\S+)/`)
+	found := make(chan struct{})
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			line := sc.Text()
+			if m := adminRE.FindStringSubmatch(line); m != nil {
+				password = m[1]
+			}
+			if m := urlRE.FindStringSubmatch(line); m != nil {
+				base = m[1]
+				close(found)
+			}
+		}
+	}()
+	select {
+	case <-found:
+	case <-time.After(2 * time.Minute):
+		t.Fatal("the server did not start within 2 minutes")
+	}
+	if password == "" {
+		t.Fatal("serve --demo printed no admin password")
+	}
+	return base, password
+}
+
+// TestBrowserWalk boots the real binary and walks it in a real Chromium as an administrator
+// would on the first day: log in with password and a second factor set up on the spot, the
+// dashboard, the tree, a member found by a name typed without diacritics, an edit that shows in
+// the record's history, an export of the filtered list, and logging out.
+func TestBrowserWalk(t *testing.T) {
+	bin := chromium(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	base, password := bootBinary(t, ctx)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.NoSandbox,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
 		chromedp.WindowSize(1280, 900), chromedp.UserDataDir(t.TempDir()))
-	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancel()
-	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	bctx, cancel = context.WithTimeout(bctx, 60*time.Second)
-	defer cancel()
+	actx, cancelA := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancelA()
+	bctx, cancelB := chromedp.NewContext(actx)
+	defer cancelB()
 
 	out := filepath.Join("..", "testout", "screens")
 	os.MkdirAll(out, 0o755)
@@ -75,41 +112,140 @@ func TestBrowserWalk(t *testing.T) {
 			return os.WriteFile(filepath.Join(out, name+".jpg"), buf, 0o644)
 		})
 	}
+	run := func(step string, actions ...chromedp.Action) {
+		t.Helper()
+		if err := chromedp.Run(bctx, actions...); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+
+	// Log in: the admin's role needs a second factor, set up at the first login.
+	var secret, loc string
+	run("login",
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(`#username`),
+		shot("login"),
+		chromedp.SendKeys(`#username`, "admin"),
+		chromedp.SendKeys(`#password`, password),
+		chromedp.Submit(`#password`),
+		chromedp.WaitVisible(`code.secret`),
+		chromedp.Text(`code.secret`, &secret),
+		shot("enroll"),
+	)
+	run("second factor",
+		chromedp.SendKeys(`#code`, auth.TOTPCode(strings.TrimSpace(secret), time.Now())),
+		chromedp.Submit(`#code`),
+		chromedp.WaitVisible(`form[action="/account/password"]`),
+		chromedp.Location(&loc),
+	)
+	if !strings.HasSuffix(loc, "/account") {
+		t.Fatalf("after the second factor the browser is at %s, want /account", loc)
+	}
+
+	// The dashboard and the tree.
+	var dashboard, heading string
 	var provinces int
-	var heading, results, record string
-	err = chromedp.Run(bctx,
-		chromedp.Navigate(srv.URL+"/orgs?as_of=2025-06-30"),
+	run("dashboard",
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(`svg`),
+		chromedp.Text(`main`, &dashboard),
+		shot("dashboard"),
+		chromedp.Navigate(base+"/orgs"),
 		chromedp.WaitVisible(`aside.tree`),
 		chromedp.Evaluate(`document.querySelectorAll("aside.tree li a").length`, &provinces),
-		shot("tree-2025-06-30"),
+		shot("tree"),
 		chromedp.Click(`aside.tree li a`, chromedp.NodeVisible),
 		chromedp.WaitVisible(`section.content h1`),
 		chromedp.Text(`section.content h1`, &heading),
 		shot("org"),
-		chromedp.Navigate(srv.URL+"/members"),
-		chromedp.SendKeys(`#q`, "nguyen van"),
-		chromedp.Submit(`#q`),
-		chromedp.WaitVisible(`table.list tbody tr`),
-		chromedp.Text(`table.list tbody`, &results),
-		shot("search"),
-		chromedp.Click(`table.list tbody tr a`, chromedp.NodeVisible),
-		chromedp.WaitVisible(`ol.timeline`),
-		chromedp.Text(`section.record`, &record),
-		shot("record"),
 	)
-	if err != nil {
-		t.Fatal(err)
+	if !strings.Contains(dashboard, "đảng viên") {
+		t.Errorf("dashboard text lacks member figures: %.300q", dashboard)
 	}
-	if provinces != 63 {
-		t.Errorf("tree on 30/06/2025 lists %d provinces under the root, want 63", provinces)
+	if provinces != 34 {
+		t.Errorf("tree today lists %d provinces under the root, want 34", provinces)
 	}
 	if !strings.HasPrefix(heading, "Đảng bộ") {
 		t.Errorf("org page heading = %q", heading)
 	}
-	if !strings.Contains(results, "Nguyễn") {
-		t.Errorf("search for \"nguyen van\" found no Nguyễn: %q", results)
+
+	// A member found by a name typed without diacritics.
+	var name, results, record string
+	run("search",
+		chromedp.Text(`table.list tbody tr td a`, &name, chromedp.NodeVisible),
+	)
+	typed := vn.Fold(name)
+	run("search",
+		chromedp.Navigate(base+"/members"),
+		chromedp.SendKeys(`#q`, typed),
+		chromedp.Submit(`#q`),
+		chromedp.WaitVisible(`table.list tbody tr a`),
+		chromedp.Text(`table.list tbody`, &results),
+		shot("search"),
+	)
+	if typed == name || !strings.Contains(results, name) {
+		t.Fatalf("search for %q (typed without diacritics) did not find %q: %q", typed, name, results)
 	}
-	if !strings.Contains(record, "Quá trình sinh hoạt đảng") || !strings.Contains(record, "Kết nạp vào Đảng") {
-		t.Errorf("record page lacks the timeline: %q", record)
+	run("record",
+		chromedp.Click(`//table[contains(@class,"list")]//a[normalize-space(text())="`+name+`"]`, chromedp.BySearch),
+		chromedp.WaitVisible(`nav.tabs`),
+		chromedp.Text(`main`, &record),
+		chromedp.Location(&loc),
+		shot("record"),
+	)
+	if !strings.Contains(record, name) {
+		t.Fatalf("record page lacks the name %q", name)
+	}
+
+	// Edit a field; the change shows in the record's history with old and new values.
+	const residence = "Thôn Kiểm Thử, xã Trình Duyệt"
+	recordPath := loc[:strings.Index(loc, "?")]
+	var history string
+	run("edit",
+		chromedp.Navigate(recordPath+"/edit"),
+		chromedp.WaitVisible(`#e-residence`),
+		chromedp.SetValue(`#e-residence`, residence),
+		shot("edit"),
+		chromedp.Submit(`#e-residence`),
+		chromedp.WaitVisible(`table.diff`),
+		chromedp.Text(`main`, &history),
+		shot("history"),
+	)
+	if !strings.Contains(history, residence) {
+		t.Errorf("history after the edit lacks the new value %q: %.500q", residence, history)
+	}
+
+	// Export exactly the filtered list.
+	var csv string
+	run("export",
+		chromedp.Navigate(base+"/members?q="+strings.ReplaceAll(typed, " ", "+")),
+		chromedp.WaitVisible(`a[href*="format=csv"]`),
+		chromedp.Evaluate(`fetch(document.querySelector('a[href*="format=csv"]').href).then(r => r.text())`, &csv,
+			func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+	)
+	lines := strings.Split(strings.TrimSpace(csv), "\n")
+	if len(lines) < 2 || !strings.Contains(csv, name) {
+		t.Errorf("export of the filtered list has %d lines and lacks %q: %.300q", len(lines), name, csv)
+	}
+	for _, l := range lines[1:] {
+		if !strings.Contains(vn.Fold(l), strings.Fields(typed)[len(strings.Fields(typed))-1]) {
+			t.Errorf("export row outside the filter: %q", l)
+			break
+		}
+	}
+
+	// Log out: the session ends on the server; the next page asks for a login again.
+	run("logout",
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(`header .user button`),
+		chromedp.Click(`header .user button`),
+		chromedp.WaitVisible(`#username`),
+		chromedp.Navigate(base+"/orgs"),
+		chromedp.WaitVisible(`#username`),
+		chromedp.Location(&loc),
+		shot("logged-out"),
+	)
+	if !strings.Contains(loc, "/login") {
+		t.Errorf("after logout /orgs ended at %s, want the login page", loc)
 	}
 }

@@ -149,8 +149,3 @@ func (s *Server) tokenRevoke(w http.ResponseWriter, r *http.Request) {
 	}
 	http.Redirect(w, r, "/account", http.StatusSeeOther)
 }
-
-// home is the start page of a logged-in user.
-func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	http.Redirect(w, r, "/orgs", http.StatusSeeOther)
-}

@@ -21,8 +21,13 @@ func (s *Server) orgPage(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	subtree := q.Get("scope") != "direct"
+	f, err := parseFilter(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	page, err := s.svc.ListMembers(r.Context(), service.MemberList{OrgCode: v.Org.Code, AsOf: d, Subtree: subtree,
-		Query: q.Get("q"), Status: q.Get("status"), Page: intParam(r, "page", 1)})
+		Filter: f, Page: intParam(r, "page", 1)})
 	if tochuc.ErrorCode(err) == tochuc.EFORBIDDEN {
 		page, err = nil, nil // a leader sees the tree and its counts, not the people
 	}
@@ -32,6 +37,6 @@ func (s *Server) orgPage(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "org", map[string]any{
 		"Title": v.Org.Name, "AsOf": d, "View": v, "Members": page, "Q": q.Get("q"), "Status": q.Get("status"),
-		"Subtree": subtree, "Today": s.svc.Today(),
+		"Subtree": subtree, "Today": s.svc.Today(), "Filter": newFilterView(r, f, v.Org.Code),
 	})
 }

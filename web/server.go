@@ -44,10 +44,10 @@ func New(svc *service.Service, log *slog.Logger, opt Options) (*Server, error) {
 		return nil, err
 	}
 	for _, n := range names {
-		if strings.HasSuffix(n, "/layout.html") || strings.HasSuffix(n, "/memberlist.html") {
+		if strings.HasSuffix(n, "/layout.html") || strings.HasSuffix(n, "/memberlist.html") || strings.HasSuffix(n, "/tree.html") {
 			continue
 		}
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/memberlist.html", n)
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/memberlist.html", "templates/tree.html", n)
 		if err != nil {
 			return nil, fmt.Errorf("web: template %s: %w", n, err)
 		}
@@ -166,6 +166,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		data["Q"] = ""
 	}
 	data["Lang"] = lang(r)
+	data["Printed"] = s.svc.Today() // the day on the printed footer
 	if wh := whoFrom(r.Context()); wh != nil {
 		data["Me"] = wh.User
 		data["CSRF"] = wh.Session.CSRFToken
