@@ -118,10 +118,57 @@ func cmdBench(env *Env, args []string) error {
 			return err
 		}},
 	}
+	// The same searches by a clerk whose role covers one commune: the scope is a subtree
+	// condition on the query, and small scopes must not pay for the whole country's matches.
+	byID := map[int64]tochuc.Org{}
+	for _, o := range orgs {
+		byID[o.ID] = o
+	}
+	commune := byID[leaves[0].ParentID]
+	clerk := tochuc.WithActor(ctx, &tochuc.Actor{UserID: -1, Username: "bench", MFA: true,
+		Grants: []tochuc.Grant{{Role: tochuc.RoleStaff, OrgID: commune.ID}}})
+	steps = append(steps, []struct {
+		label string
+		fn    func(i int) error
+	}{
+		{"tìm theo tên gọi, cán bộ một xã (trong phạm vi xã)", func(i int) error {
+			f := strings.Fields(vn.Fold(names[i%len(names)]))
+			_, err := svc.ListMembers(clerk, service.MemberList{Query: f[len(f)-1]})
+			return err
+		}},
+		{"tìm theo họ tên đầy đủ, cán bộ một xã", func(i int) error {
+			_, err := svc.ListMembers(clerk, service.MemberList{Query: vn.Fold(names[i%len(names)])})
+			return err
+		}},
+	}...)
 	for _, s := range steps {
 		if err := measure(s.label, s.fn); err != nil {
 			return err
 		}
+	}
+	// The dashboard, computed afresh (no cache) for the whole country and for each province.
+	var provinces []tochuc.Org
+	for _, o := range orgs {
+		if o.ParentID != 0 && byID[o.ParentID].ParentID == 0 {
+			provinces = append(provinces, o)
+		}
+	}
+	t0 := time.Now()
+	if _, err := svc.Dashboard(ctx, "", today); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\ntổng quan toàn quốc (tính mới): %s\n", ms(time.Since(t0)))
+	var dd []time.Duration
+	for _, p := range provinces {
+		t := time.Now()
+		if _, err := svc.Dashboard(ctx, p.Code, today); err != nil {
+			return err
+		}
+		dd = append(dd, time.Since(t))
+	}
+	if len(dd) > 0 {
+		sort.Slice(dd, func(i, j int) bool { return dd[i] < dd[j] })
+		fmt.Fprintf(out, "tổng quan một tỉnh (%d tỉnh, tính mới): trung vị %s, lâu nhất %s\n", len(dd), ms(dd[len(dd)/2]), ms(dd[len(dd)-1]))
 	}
 	if province.ID != 0 {
 		t := time.Now()

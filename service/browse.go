@@ -42,7 +42,7 @@ func (s *Service) ViewOrg(ctx context.Context, code string, d tochuc.Date) (*Org
 	if err != nil {
 		return nil, err
 	}
-	counts, err := s.SubtreeCounts(ctx, d)
+	counts, err := s.subtreeCounts(ctx, d)
 	if err != nil {
 		return nil, err
 	}

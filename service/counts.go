@@ -7,9 +7,22 @@ import (
 	"tochuc/store"
 )
 
-// SubtreeCounts returns, for every org on day d, the members of its whole subtree by status.
-// The result is cached until the next write: the tree page asks for it on every click.
+// SubtreeCounts returns, for every org on day d, the members of its whole subtree by status:
+// the whole tree's figures, so only for an actor whose counts reach the root.
 func (s *Service) SubtreeCounts(ctx context.Context, d tochuc.Date) (map[int64]store.StatusCount, error) {
+	r, err := s.reachFor(ctx, tochuc.PermCounts, d)
+	if err != nil {
+		return nil, err
+	}
+	if !r.all {
+		return nil, tochuc.Errorf(tochuc.EFORBIDDEN, "Chỉ tài khoản có quyền trên toàn bộ cây tổ chức mới xem được số liệu của mọi tổ chức.")
+	}
+	return s.subtreeCounts(ctx, d)
+}
+
+// subtreeCounts is SubtreeCounts for callers that have checked the reach themselves. The result
+// is cached until the next write: the tree page asks for it on every click.
+func (s *Service) subtreeCounts(ctx context.Context, d tochuc.Date) (map[int64]store.StatusCount, error) {
 	if err := s.ensureToday(ctx); err != nil {
 		return nil, err
 	}

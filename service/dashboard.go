@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"tochuc"
 	"tochuc/store"
@@ -26,6 +27,10 @@ type Dashboard struct {
 	DueCount int       // probationary members whose probation ends within DueWindow days or has ended
 	Due      []DueItem // the first DueLimit of them, oldest first; only for readers of members
 	DueNames bool      // the actor may read the names (Due is filled)
+	// ComputedAt is when the figures were computed; Stale says a write has happened since and
+	// new figures are being computed.
+	ComputedAt time.Time
+	Stale      bool
 }
 
 // DueItem is a probationary member with the day the 12-month probation ends.
@@ -70,16 +75,15 @@ func (s *Service) Dashboard(ctx context.Context, code string, d tochuc.Date) (*D
 	if o.ParentID == 0 {
 		path = "" // the whole tree needs no subtree condition
 	}
-	out := &Dashboard{Org: o, AsOf: d, Year: string(d[:4])}
-	cached, ok := s.dashCached(o.ID, d)
-	if ok {
-		out.DashboardFigures, out.DueCount = cached.figures, cached.dueCount
-	} else {
-		if out.DashboardFigures, err = s.DB.Dashboard(ctx, path, d, d == s.Today()); err != nil {
-			return nil, err
-		}
+	tree, err := s.dashTree(ctx, d)
+	if err != nil {
+		return nil, err
 	}
-	cutoff := tochuc.DateOf(d.AddDays(DueWindow).Time().AddDate(-1, 0, 0))
+	out := &Dashboard{Org: o, AsOf: d, Year: string(d[:4]), ComputedAt: tree.at, Stale: tree.gen != s.generation()}
+	if f := tree.bySubtree[o.ID]; f != nil {
+		out.DashboardFigures = *f
+	}
+	out.DueCount = int(out.DashboardFigures.Due)
 	a := tochuc.ActorFrom(ctx)
 	if a.Can(tochuc.PermRead) || a.Can(tochuc.PermReadLimited) {
 		// Names need a read grant over this org, not only counts.
@@ -87,29 +91,119 @@ func (s *Service) Dashboard(ctx context.Context, code string, d tochuc.Date) (*D
 			out.DueNames = true
 		}
 	}
-	if out.DueNames || !ok {
-		limit := DueLimit
-		if !out.DueNames {
-			limit = 0
-		}
-		due, n, err := s.DB.ProbationDue(ctx, path, d, cutoff, limit)
+	// The list of names reads the subtree's probationary members in probation order: cheap for a
+	// province or below, a scan of the country at the root, where the count is enough.
+	if out.DueNames && path != "" && out.DueCount > 0 {
+		due, _, err := s.DB.ProbationDue(ctx, path, d, dueCutoff(d), DueLimit)
 		if err != nil {
 			return nil, err
 		}
-		out.DueCount = n
 		for _, m := range due {
 			ends := ProbationEnds(m.Start)
 			out.Due = append(out.Due, DueItem{DueMember: m, Ends: ends, Overdue: ends <= d})
 		}
 	}
-	if !ok {
-		s.dashStore(o.ID, d, dashEntry{figures: out.DashboardFigures, dueCount: out.DueCount})
-	}
 	return out, nil
 }
 
-// The dashboard figures of a large subtree read millions of rows: they are kept until the next
-// write, like the subtree counts.
+// dueCutoff is the latest probation start whose 12 months end within DueWindow days of d.
+func dueCutoff(d tochuc.Date) tochuc.Date {
+	return tochuc.DateOf(d.AddDays(DueWindow).Time().AddDate(-1, 0, 0))
+}
+
+// dashTree holds the figures of every org's subtree on one date, from one pass over the
+// register. At national scale that pass reads millions of rows, so after a write the last
+// figures are still served (marked with the time they were computed) while a new pass runs in
+// the background: stale for seconds, never slow.
+type dashTree struct {
+	gen       int64
+	at        time.Time
+	bySubtree map[int64]*store.DashboardFigures
+}
+
+type dashState struct {
+	mu    sync.Mutex
+	trees map[tochuc.Date]*dashTree
+	busy  map[tochuc.Date]bool
+}
+
+func (s *Service) dashTree(ctx context.Context, d tochuc.Date) (*dashTree, error) {
+	gen := s.generation()
+	st := &s.dash
+	st.mu.Lock()
+	if st.trees == nil {
+		st.trees, st.busy = map[tochuc.Date]*dashTree{}, map[tochuc.Date]bool{}
+	}
+	t := st.trees[d]
+	if t != nil && t.gen != gen && !st.busy[d] {
+		st.busy[d] = true
+		go func() {
+			s.computeDashTree(context.WithoutCancel(ctx), d)
+			st.mu.Lock()
+			st.busy[d] = false
+			st.mu.Unlock()
+		}()
+	}
+	st.mu.Unlock()
+	if t != nil {
+		return t, nil
+	}
+	return s.computeDashTree(ctx, d)
+}
+
+func (s *Service) computeDashTree(ctx context.Context, d tochuc.Date) (*dashTree, error) {
+	t := &dashTree{gen: s.generation(), at: time.Now()}
+	direct, err := s.DB.DashboardByOrg(ctx, d, dueCutoff(d), d == s.Today())
+	if err != nil {
+		return nil, err
+	}
+	orgs, err := s.DB.OrgsAsOf(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	// Orgs come parents first (path order); each org's figures go to every org on its path.
+	byPath := make(map[string]int64, len(orgs))
+	for _, o := range orgs {
+		byPath[o.Path] = o.ID
+	}
+	t.bySubtree = make(map[int64]*store.DashboardFigures, len(orgs))
+	for _, o := range orgs {
+		f := direct[o.ID]
+		if f == nil {
+			continue
+		}
+		for i := 1; i < len(o.Path); i++ {
+			if o.Path[i] != '/' {
+				continue
+			}
+			if id, ok := byPath[o.Path[:i+1]]; ok {
+				sum := t.bySubtree[id]
+				if sum == nil {
+					sum = &store.DashboardFigures{}
+					t.bySubtree[id] = sum
+				}
+				sum.Plus(f)
+			}
+		}
+	}
+	st := &s.dash
+	st.mu.Lock()
+	if old := st.trees[d]; old == nil || old.gen <= t.gen {
+		if len(st.trees) >= 4 && old == nil {
+			clear(st.trees)
+		}
+		st.trees[d] = t
+	}
+	st.mu.Unlock()
+	return t, nil
+}
+
+var (
+	dashMu    sync.Mutex
+	orgsCache = map[dashKey][]foldedOrg{}
+)
+
+// dashKey names a cached list of orgs of one service on one date at one write generation.
 type dashKey struct {
 	svc *Service
 	org int64
@@ -117,39 +211,10 @@ type dashKey struct {
 	gen int64
 }
 
-type dashEntry struct {
-	figures  store.DashboardFigures
-	dueCount int
-}
-
-var (
-	dashMu    sync.Mutex
-	dashCache = map[dashKey]dashEntry{}
-	orgsCache = map[dashKey][]foldedOrg{}
-)
-
 func (s *Service) generation() int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.gen
-}
-
-func (s *Service) dashCached(org int64, d tochuc.Date) (dashEntry, bool) {
-	k := dashKey{s, org, d, s.generation()}
-	dashMu.Lock()
-	defer dashMu.Unlock()
-	e, ok := dashCache[k]
-	return e, ok
-}
-
-func (s *Service) dashStore(org int64, d tochuc.Date, e dashEntry) {
-	k := dashKey{s, org, d, s.generation()}
-	dashMu.Lock()
-	defer dashMu.Unlock()
-	if len(dashCache) >= 256 {
-		clear(dashCache)
-	}
-	dashCache[k] = e
 }
 
 // foldedOrg is an org with its folded name, for searching.
@@ -221,7 +286,7 @@ func (s *Service) SearchOrgs(ctx context.Context, q string, d tochuc.Date) (hits
 	if len(found) > OrgSearchLimit {
 		found = found[:OrgSearchLimit]
 	}
-	counts, err := s.SubtreeCounts(ctx, d)
+	counts, err := s.subtreeCounts(ctx, d)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -45,7 +45,7 @@ func (s *Service) ExportOrgs(ctx context.Context, w tabular.Writer, opt ExportOp
 	} else {
 		orgs, err = s.DB.OrgsAsOf(ctx, opt.AsOf)
 		if err == nil {
-			counts, err = s.SubtreeCounts(ctx, opt.AsOf)
+			counts, err = s.subtreeCounts(ctx, opt.AsOf)
 		}
 	}
 	if err != nil {

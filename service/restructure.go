@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 
 	"tochuc"
 	"tochuc/importer"
@@ -81,6 +82,9 @@ func (s *Service) ApplyRestructure(ctx context.Context, rows []importer.PlanRow,
 		rep.Updated = len(tlog.events)
 		if rep.Failed() {
 			return errRejected
+		}
+		if err := followGrants(ctx, tx, rows, d, ids); err != nil {
+			return err
 		}
 		if dryRun {
 			return errRejected
@@ -298,4 +302,49 @@ func planTree(ctx context.Context, tx *store.Tx, t *tochuc.Tree, rows []importer
 		return nil, nil
 	}
 	return moves, nil
+}
+
+// followGrants lets roles follow the tree: a role held at an org merged away into exactly one
+// successor is given at the successor too (the old grant stays, for the old org's history). A
+// split is not followed: which part a clerk now serves is the admin's decision.
+func followGrants(ctx context.Context, tx *store.Tx, rows []importer.PlanRow, d tochuc.Date, ids map[string]int64) error {
+	succ := map[string]map[string]bool{}
+	for _, r := range rows {
+		if r.OldCode == "" || r.NewCode == "" || r.NewCode == r.OldCode {
+			continue
+		}
+		if succ[r.OldCode] == nil {
+			succ[r.OldCode] = map[string]bool{}
+		}
+		succ[r.OldCode][r.NewCode] = true
+	}
+	for old, news := range succ {
+		if len(news) != 1 {
+			continue
+		}
+		if ok, err := tx.OrgValidOn(ctx, ids[old], d); err != nil || ok {
+			continue // the old org lives on: its roles stay where they are
+		}
+		var to string
+		for n := range news {
+			to = n
+		}
+		grants, err := tx.GrantsAt(ctx, ids[old])
+		if err != nil {
+			return err
+		}
+		for _, g := range grants {
+			ng := tochuc.Grant{UserID: g.UserID, Role: g.Role, OrgID: ids[to], Restricted: g.Restricted}
+			if err := tx.InsertGrant(ctx, ng); err != nil {
+				return err
+			}
+			e := entry(ctx, tochuc.AuditGrant, "user", strconv.FormatInt(g.UserID, 10), ids[to])
+			e.Changes = []tochuc.FieldChange{{Field: "role", Old: g.Role + "@" + old, New: g.Role + "@" + to}}
+			e.Detail = "theo phương án sắp xếp ngày " + string(d)
+			if err := tx.AppendAudit(ctx, e); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

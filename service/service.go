@@ -23,6 +23,7 @@ type Service struct {
 	refreshed tochuc.Date // the day the members' "today" columns were last brought up to date
 	counts    map[countKey]map[int64]store.StatusCount
 	addrs     *auth.AddrLimiter // login attempts per client address
+	dash      dashState         // dashboard figures of the whole tree, per date
 }
 
 type countKey struct {

@@ -37,6 +37,21 @@ type DashboardFigures struct {
 	Admitted   int64 // admitted events dated from 1 January of the date's year to the date
 	Recognized int64 // recognized events in the same interval
 	Exited     int64 // removed, withdrawn, expelled, deceased in the same interval
+	Due        int64 // probationary members whose probation started on or before the cutoff
+}
+
+// Plus adds the figures of another org.
+func (f *DashboardFigures) Plus(g *DashboardFigures) {
+	f.Count = f.Count.Plus(g.Count)
+	f.Women += g.Women
+	f.Minority += g.Minority
+	for i := range f.Ages {
+		f.Ages[i] += g.Ages[i]
+	}
+	f.Admitted += g.Admitted
+	f.Recognized += g.Recognized
+	f.Exited += g.Exited
+	f.Due += g.Due
 }
 
 // DueMember is a probationary member whose probation ends soon or has ended.
@@ -100,47 +115,67 @@ func (a *subtreeArgs) orgsUnder(col, path string, d string) string {
 		" AND sv.valid_from <= " + d + " AND sv.valid_to > " + d + ")"
 }
 
-// Dashboard computes the figures of the subtree at path ("" for the whole tree) on day d with
-// two grouped queries: the members placed on d by status, sex, ethnicity and birth year, and the
-// events of the year by kind. today reads the placement kept on members (d is today).
-func (db *DB) Dashboard(ctx context.Context, path string, d tochuc.Date, today bool) (DashboardFigures, error) {
-	var f DashboardFigures
+// DashboardByOrg computes the figures of every org on day d for the members placed directly in
+// it, with two grouped queries over the whole tree: the members placed on d by org, status, sex,
+// ethnicity, birth year and whether their probation is due (started on or before cutoff), and
+// the events of the year by org and kind. The service adds them up the tree. today reads the
+// placement kept on members (d is today).
+func (db *DB) DashboardByOrg(ctx context.Context, d, cutoff tochuc.Date, today bool) (map[int64]*DashboardFigures, error) {
+	out := map[int64]*DashboardFigures{}
+	fig := func(org int64) *DashboardFigures {
+		f := out[org]
+		if f == nil {
+			f = &DashboardFigures{}
+			out[org] = f
+		}
+		return f
+	}
 	var a subtreeArgs
 	dp := a.p(string(d))
 	md := a.p(string(d[5:]))
-	var from, status, where string
+	cp := a.p(string(cutoff))
+	start := `CASE WHEN m.ceremony_date <> '' THEN m.ceremony_date ELSE m.admission_date END`
+	var from, status, org, where, due string
 	if today {
-		from, status = ` FROM members m`, `m.status`
-		where = `m.status IN ('probationary', 'official', 'exempt') AND CAST(` + dp + ` AS TEXT) IS NOT NULL AND ` + a.orgsUnder("m.org_id", path, dp)
+		from, status, org = ` FROM members m`, `m.status`, `m.org_id`
+		where = `m.status IN ('probationary', 'official', 'exempt') AND CAST(` + dp + ` AS TEXT) IS NOT NULL`
+		due = `m.status = 'probationary'`
 	} else {
-		from, status = ` FROM member_spans s JOIN members m ON m.id = s.member_id`, strings.ReplaceAll(statusExpr, "$1", dp)
-		where = `s.valid_from <= ` + dp + ` AND s.valid_to > ` + dp + ` AND ` + a.orgsUnder("s.org_id", path, dp)
+		from, status, org = ` FROM member_spans s JOIN members m ON m.id = s.member_id`, strings.ReplaceAll(statusExpr, "$1", dp), `s.org_id`
+		where = `s.valid_from <= ` + dp + ` AND s.valid_to > ` + dp
+		due = `s.state = 'active' AND s.official_from > ` + dp
 	}
-	query := `SELECT ` + status + `,
+	query := `SELECT ` + org + `, ` + status + `,
 		CASE WHEN m.sex = 'female' THEN 1 ELSE 0 END,
 		CASE WHEN m.ethnicity <> '' AND m.ethnicity <> '` + EthnicityKinh + `' THEN 1 ELSE 0 END,
 		substr(m.birth_date, 1, 4),
 		CASE WHEN substr(m.birth_date, 6) > ` + md + ` THEN 1 ELSE 0 END,
-		COUNT(*)` + from + ` WHERE ` + where + ` GROUP BY 1, 2, 3, 4, 5`
+		CASE WHEN ` + due + ` AND ` + start + ` <> '' AND ` + start + ` <= ` + cp + ` THEN 1 ELSE 0 END,
+		COUNT(*)` + from + ` WHERE ` + where + ` GROUP BY 1, 2, 3, 4, 5, 6, 7`
 	rows, err := db.q().QueryContext(ctx, query, a.args...)
 	if err != nil {
-		return f, fmt.Errorf("store: dashboard members: %w", err)
+		return nil, fmt.Errorf("store: dashboard members: %w", err)
 	}
 	dy, _ := strconv.Atoi(string(d[:4]))
 	for rows.Next() {
 		var st, year string
-		var female, minority, before int
+		var orgID sql.NullInt64
+		var female, minority, before, isDue int
 		var n int64
-		if err := rows.Scan(&st, &female, &minority, &year, &before, &n); err != nil {
+		if err := rows.Scan(&orgID, &st, &female, &minority, &year, &before, &isDue, &n); err != nil {
 			rows.Close()
-			return f, fmt.Errorf("store: scan dashboard: %w", err)
+			return nil, fmt.Errorf("store: scan dashboard: %w", err)
 		}
+		f := fig(orgID.Int64)
 		f.Count.Add(st, n)
 		if female == 1 {
 			f.Women += n
 		}
 		if minority == 1 {
 			f.Minority += n
+		}
+		if isDue == 1 {
+			f.Due += n
 		}
 		if y, err := strconv.Atoi(year); err == nil && len(year) == 4 {
 			f.Ages[AgeBand(dy-y-before)] += n
@@ -150,7 +185,7 @@ func (db *DB) Dashboard(ctx context.Context, path string, d tochuc.Date, today b
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return f, err
+		return nil, err
 	}
 
 	// The events of the year, each in the org the member was in: the span holding the day of an
@@ -159,23 +194,25 @@ func (db *DB) Dashboard(ctx context.Context, path string, d tochuc.Date, today b
 	dp = a.p(string(d))
 	y0 := a.p(string(d[:4]) + "-01-01")
 	exits := "'" + strings.Join(Exits, "', '") + "'"
-	query = `SELECT e.kind, COUNT(*) FROM member_events e
+	query = `SELECT s.org_id, e.kind, COUNT(*) FROM member_events e
 		JOIN member_spans s ON s.member_id = e.member_id AND (
 			(e.kind IN ('admitted', 'recognized') AND s.valid_from <= e.event_date AND s.valid_to > e.event_date)
 			OR (e.kind IN (` + exits + `) AND s.valid_to = e.event_date AND s.end_kind = e.kind))
 		WHERE e.kind IN ('admitted', 'recognized', ` + exits + `) AND e.event_date >= ` + y0 + ` AND e.event_date <= ` + dp +
-		` AND ` + a.orgsUnder("s.org_id", path, dp) + ` GROUP BY e.kind`
+		` GROUP BY s.org_id, e.kind`
 	rows, err = db.q().QueryContext(ctx, query, a.args...)
 	if err != nil {
-		return f, fmt.Errorf("store: dashboard events: %w", err)
+		return nil, fmt.Errorf("store: dashboard events: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
+		var orgID int64
 		var kind string
 		var n int64
-		if err := rows.Scan(&kind, &n); err != nil {
-			return f, fmt.Errorf("store: scan dashboard: %w", err)
+		if err := rows.Scan(&orgID, &kind, &n); err != nil {
+			return nil, fmt.Errorf("store: scan dashboard: %w", err)
 		}
+		f := fig(orgID)
 		switch kind {
 		case tochuc.EventAdmitted:
 			f.Admitted += n
@@ -185,7 +222,7 @@ func (db *DB) Dashboard(ctx context.Context, path string, d tochuc.Date, today b
 			f.Exited += n
 		}
 	}
-	return f, rows.Err()
+	return out, rows.Err()
 }
 
 // ProbationDue returns the probationary members of the subtree at path ("" for the whole tree)

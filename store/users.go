@@ -383,3 +383,9 @@ func (tx *Tx) SetRestricted(ctx context.Context, memberID int64, r Restricted) e
 		memberID, r.ProtectionNote, r.Discipline, r.Evaluation, now())
 	return err
 }
+
+// GrantsAt lists the grants held at one org (for moving them when the org is merged away).
+func (tx *Tx) GrantsAt(ctx context.Context, orgID int64) ([]tochuc.Grant, error) {
+	return scanGrants(tx.q().QueryContext(ctx, `SELECT `+grantCols+` FROM user_grants g JOIN orgs o ON o.id = g.org_id
+		WHERE g.org_id = $1 ORDER BY g.id`, orgID))
+}

@@ -179,5 +179,10 @@ func safeNext(next string) string {
 	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
 		return "/"
 	}
+	// Browsers drop tabs and newlines from a Location and read "\" as "/": "/\t/evil.example"
+	// would become "//evil.example", another site.
+	if strings.ContainsFunc(next, func(c rune) bool { return c < 0x20 || c == 0x7f || c == '\\' }) {
+		return "/"
+	}
 	return next
 }

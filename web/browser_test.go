@@ -57,8 +57,9 @@ func bootBinary(t *testing.T, ctx context.Context) (base, password string) {
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 	adminRE := regexp.MustCompile(`^\s*admin\s.*mật khẩu: (\S+)`)
 	urlRE := regexp.MustCompile(`đang chạy tại (http://\S+)/`)
-	found := make(chan struct{})
+	found, ended := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(ended)
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
 			line := sc.Text()
@@ -73,8 +74,10 @@ func bootBinary(t *testing.T, ctx context.Context) (base, password string) {
 	}()
 	select {
 	case <-found:
-	case <-time.After(2 * time.Minute):
-		t.Fatal("the server did not start within 2 minutes")
+	case <-ended:
+		t.Fatal("the server exited before it started serving")
+	case <-time.After(5 * time.Minute):
+		t.Fatal("the server did not start within 5 minutes")
 	}
 	if password == "" {
 		t.Fatal("serve --demo printed no admin password")
@@ -88,7 +91,7 @@ func bootBinary(t *testing.T, ctx context.Context) (base, password string) {
 // the record's history, an export of the filtered list, and logging out.
 func TestBrowserWalk(t *testing.T) {
 	bin := chromium(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
 	base, password := bootBinary(t, ctx)
 

@@ -27,9 +27,11 @@ var english = map[string]string{
 	"Dữ liệu đảng viên là thông tin mật; chỉ dùng cho công tác.": "Member data is confidential; for official use only.",
 	"Tình trạng": "Status",
 	// Dashboard, org tree and org search.
-	"Tìm tổ chức theo tên hoặc mã":                 "Find an organization by name or code",
-	"Tìm tổ chức đảng":                             "Find party organizations",
-	"Danh sách đảng viên":                          "Member list",
+	"Tìm tổ chức theo tên hoặc mã": "Find an organization by name or code",
+	"Tìm tổ chức đảng":             "Find party organizations",
+	"Danh sách đảng viên":          "Member list",
+	"Số liệu tính lúc":             "Figures computed at",
+	"đang cập nhật sau thay đổi mới nhất, tải lại trang sau ít giây": "being updated after the latest change; reload in a few seconds",
 	"Số liệu tại ngày":                             "Figures as of",
 	"biến động tính từ 01/01 đến ngày xem":         "changes counted from 1 January to the date viewed",
 	"kết nạp năm":                                  "admitted in",
@@ -79,14 +81,15 @@ func translate(lang, vi string) string {
 	return vi
 }
 
-// lang picks the language of a request: the account's choice, else a lang cookie set from the
-// login page, else the browser's first preference when it is English, else Vietnamese.
+// lang picks the language of a request: the lang cookie set by the language switch in the
+// footer, else the account's choice, else the browser's first preference when it is English,
+// else Vietnamese.
 func lang(r *http.Request) string {
-	if wh := whoFrom(r.Context()); wh != nil && wh.User.Locale != "" {
-		return wh.User.Locale
-	}
 	if c, err := r.Cookie("lang"); err == nil && (c.Value == "en" || c.Value == "vi") {
 		return c.Value
+	}
+	if wh := whoFrom(r.Context()); wh != nil && (wh.User.Locale == "en" || wh.User.Locale == "vi") {
+		return wh.User.Locale
 	}
 	if strings.HasPrefix(r.Header.Get("Accept-Language"), "en") {
 		return "en"

@@ -21,6 +21,7 @@ func (s *Server) table() []route {
 		{"GET /readyz", public, s.readyz},
 		{"GET /login", public, s.loginPage},
 		{"POST /login", public, s.loginSubmit},
+		{"GET /lang/{code}", public, s.setLang},
 		{"GET /login/totp", login, s.totpPage},
 		{"POST /login/totp", login, s.totpSubmit},
 		{"POST /logout", login, s.logout},

@@ -98,6 +98,9 @@ var eventLabels = map[string]string{
 	tochuc.OrgMerge: "Hợp nhất, sáp nhập", tochuc.OrgSplit: "Chia tách", tochuc.OrgDissolve: "Giải thể", tochuc.OrgUpdate: "Thay đổi thông tin",
 }
 
+// vnZone is Vietnam's time (UTC+7, no daylight saving): times shown to users are local.
+var vnZone = time.FixedZone("ICT", 7*3600)
+
 var roleLabels = map[string]string{
 	tochuc.RoleAdmin: "Quản trị hệ thống", tochuc.RoleStaff: "Cán bộ ban tổ chức", tochuc.RoleLeader: "Lãnh đạo",
 	tochuc.RoleSecretary: "Bí thư chi bộ", tochuc.RoleMember: "Đảng viên",
@@ -133,9 +136,10 @@ var funcs = template.FuncMap{
 		}
 		return s
 	},
-	"add":  func(a, b int) int { return a + b },
-	"role": func(r string) string { return roleLabels[r] },
-	"t":    translate,
+	"add":   func(a, b int) int { return a + b },
+	"role":  func(r string) string { return roleLabels[r] },
+	"t":     translate,
+	"clock": func(t time.Time) string { return t.In(vnZone).Format("15:04 02/01/2006") },
 }
 
 func toInt64(n any) int64 {
@@ -166,6 +170,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		data["Q"] = ""
 	}
 	data["Lang"] = lang(r)
+	if r.Method == http.MethodGet {
+		data["Here"] = r.URL.RequestURI() // where the language switch comes back to
+	}
 	data["Printed"] = s.svc.Today() // the day on the printed footer
 	if wh := whoFrom(r.Context()); wh != nil {
 		data["Me"] = wh.User
