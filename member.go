@@ -61,7 +61,9 @@ type Member struct {
 const (
 	EventAdmitted       = "admitted"        // quyết định kết nạp: probationary member of an org
 	EventRecognized     = "recognized"      // công nhận chính thức (dated at the end of probation)
-	EventTransferred    = "transferred"     // chuyển sinh hoạt chính thức to another org
+	EventTransferred    = "transferred"     // chuyển sinh hoạt chính thức to another org, in one step (imports, history)
+	EventTransferOut    = "transfer_out"    // the sending side issues the transfer slip: in transit to OrgID
+	EventTransferIn     = "transfer_in"     // the receiving side confirms receipt: placed in OrgID
 	EventReassigned     = "reassigned"      // moved by a restructure of the tree
 	EventExempted       = "exempted"        // miễn công tác và sinh hoạt đảng
 	EventExemptionEnded = "exemption_ended" // trở lại sinh hoạt
@@ -82,6 +84,8 @@ type MemberEvent struct {
 	OrgID    int64  `json:"org_id,omitempty"`
 	OrgCode  string `json:"org_code,omitempty"`
 	OrgName  string `json:"org_name,omitempty"`
-	Document string `json:"document,omitempty"`
+	Document string `json:"document,omitempty"` // the deciding document's symbol, e.g. 123-QĐ/ĐU
+	DocDate  Date   `json:"doc_date,omitempty"` // the document's date
+	Signer   string `json:"signer,omitempty"`   // who signed it
 	Note     string `json:"note,omitempty"`
 }

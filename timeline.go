@@ -18,13 +18,16 @@ type Span struct {
 
 // Span states.
 const (
-	StateActive = "active"
-	StateExempt = "exempt"
+	StateActive    = "active"
+	StateExempt    = "exempt"
+	StateInTransit = "in_transit" // between the transfer slip and its receipt: counted by no org
 )
 
 // StatusOn is the member's status on day d, which must lie inside the span.
 func (s Span) StatusOn(d Date) string {
 	switch {
+	case s.State == StateInTransit:
+		return StatusInTransit
 	case s.State == StateExempt:
 		return StatusExempt
 	case s.OfficialFrom <= d:
@@ -57,6 +60,7 @@ func BuildSpans(memberID int64, events []MemberEvent) ([]Span, error) {
 	official := Date(Forever)
 	lastOrg := int64(0)
 	exited := ""
+	resume := StateActive // the state a member in transit returns to on arrival
 	closeAt := func(d Date, end string) {
 		cur.ValidTo = d
 		if cur.ValidFrom < cur.ValidTo {
@@ -101,6 +105,26 @@ func BuildSpans(memberID int64, events []MemberEvent) ([]Span, error) {
 			if cur.ValidFrom <= e.Date {
 				cur.OfficialFrom = e.Date
 			}
+		case EventTransferOut:
+			if cur == nil || cur.State == StateInTransit {
+				return nil, bad("không đang sinh hoạt đảng tại một tổ chức")
+			}
+			if e.OrgID == 0 {
+				return nil, bad("thiếu tổ chức đảng nơi đến")
+			}
+			resume = cur.State
+			closeAt(e.Date, "")
+			open(e.OrgID, e.Date, StateInTransit)
+		case EventTransferIn:
+			if cur == nil || cur.State != StateInTransit {
+				return nil, bad("đảng viên không đang trên đường chuyển sinh hoạt")
+			}
+			org := e.OrgID
+			if org == 0 {
+				org = cur.OrgID
+			}
+			closeAt(e.Date, "")
+			open(org, e.Date, resume)
 		case EventTransferred, EventReassigned:
 			if cur == nil {
 				return nil, bad("không đang sinh hoạt đảng")

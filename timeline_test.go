@@ -420,3 +420,45 @@ func TestBuildSpansNeverPanics(t *testing.T) {
 		}()
 	}
 }
+
+// TestTransferInTwoSteps: between the slip and its receipt a member is in transit — placed in
+// no org's count — and arrives in the state (active or exempt) they left in.
+func TestTransferInTwoSteps(t *testing.T) {
+	ev := []MemberEvent{
+		{ID: 1, Kind: EventAdmitted, Date: "2010-01-10", OrgID: 1},
+		{ID: 2, Kind: EventRecognized, Date: "2011-01-10"},
+		{ID: 3, Kind: EventExempted, Date: "2020-01-01"},
+		{ID: 4, Kind: EventTransferOut, Date: "2024-03-01", OrgID: 2},
+		{ID: 5, Kind: EventTransferIn, Date: "2024-03-20", OrgID: 2},
+	}
+	spans, err := BuildSpans(7, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		d      Date
+		status string
+		org    int64
+	}{
+		{"2024-02-29", StatusExempt, 1},
+		{"2024-03-01", StatusInTransit, 2},
+		{"2024-03-19", StatusInTransit, 2},
+		{"2024-03-20", StatusExempt, 2},
+	} {
+		if st, org := StatusAt(spans, ev, c.d); st != c.status || org != c.org {
+			t.Errorf("on %s: %s in %d, want %s in %d", c.d, st, org, c.status, c.org)
+		}
+	}
+	for _, bad := range [][]MemberEvent{
+		{{ID: 1, Kind: EventAdmitted, Date: "2010-01-10", OrgID: 1}, {ID: 2, Kind: EventTransferIn, Date: "2011-01-01", OrgID: 2}},
+		{{ID: 1, Kind: EventAdmitted, Date: "2010-01-10", OrgID: 1}, {ID: 2, Kind: EventTransferOut, Date: "2011-01-01", OrgID: 2},
+			{ID: 3, Kind: EventTransferOut, Date: "2011-02-01", OrgID: 3}},
+		{{ID: 1, Kind: EventAdmitted, Date: "2010-01-10", OrgID: 1}, {ID: 2, Kind: EventTransferOut, Date: "2011-01-01", OrgID: 2},
+			{ID: 3, Kind: EventExempted, Date: "2011-02-01"}},
+		{{ID: 1, Kind: EventAdmitted, Date: "2010-01-10", OrgID: 1}, {ID: 2, Kind: EventTransferOut, Date: "2011-01-01"}},
+	} {
+		if _, err := BuildSpans(7, bad); err == nil {
+			t.Errorf("accepted %v", bad)
+		}
+	}
+}

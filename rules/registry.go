@@ -100,9 +100,13 @@ func (s spec) versions() []Rule {
 	}
 	out := make([]Rule, 0, len(ps))
 	for _, p := range ps {
+		params := maps.Clone(s.params)
+		if params == nil {
+			params = map[string]int{}
+		}
 		out = append(out, Rule{
 			ID: s.id, Title: s.title, Basis: strings.Join(p.basis, "; "),
-			From: p.from, To: p.to, Params: maps.Clone(s.params),
+			From: p.from, To: p.to, Params: params,
 			Unverified: s.unverified, Configurable: s.configurable || s.unverified,
 			Source: s.source, Note: s.note,
 		})

@@ -127,7 +127,7 @@ func (s *Set) IDs() []string {
 
 // WithOverrides returns a copy of the set with an organization's values; a
 // rule that is neither Unverified nor Configurable, an unknown rule or
-// parameter, or a value below 1 is refused with an error naming the rule.
+// parameter, or a negative value is refused with an error naming the rule.
 func (s *Set) WithOverrides(o Overrides) (*Set, error) {
 	out := &Set{byID: make(map[string][]Rule, len(s.byID))}
 	for id, vs := range s.byID {
@@ -157,9 +157,9 @@ func (s *Set) WithOverrides(o Overrides) (*Set, error) {
 				return nil, &tochuc.Error{Code: tochuc.EINVALID, Subject: id,
 					Message: fmt.Sprintf("quy định %q không có tham số %q (có: %s)", id, name, strings.Join(paramNames(last), ", "))}
 			}
-			if v < 1 {
+			if v < 0 {
 				return nil, &tochuc.Error{Code: tochuc.EINVALID, Subject: id,
-					Message: fmt.Sprintf("tham số %q của quy định %q phải lớn hơn 0", name, id)}
+					Message: fmt.Sprintf("tham số %q của quy định %q không được âm", name, id)}
 			}
 			for i := range vs {
 				vs[i].Params[name] = v

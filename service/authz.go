@@ -123,38 +123,53 @@ func (s *Service) home(ctx context.Context, r reach) (tochuc.Org, error) {
 	return r.orgs[0], nil
 }
 
-// memberOrg is the org a member belongs to for access on day d: the placement on d, else the
-// last one before d, else the first one (a member admitted later).
-func (s *Service) memberOrg(ctx context.Context, id int64, d tochuc.Date) (int64, error) {
+// memberOrgs are the orgs a member belongs to for access on day d: the placement on d, else the
+// last one before d, else the first one (a member admitted later). A member in transit belongs
+// to both sides: the org that issued the slip and the org that is to receive it.
+func (s *Service) memberOrgs(ctx context.Context, id int64, d tochuc.Date) ([]int64, error) {
 	spans, err := s.DB.MemberSpans(ctx, id)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	var org int64
-	for _, sp := range spans {
-		if org == 0 || sp.ValidFrom <= d {
-			org = sp.OrgID
+	at := -1
+	for i, sp := range spans {
+		if at < 0 || sp.ValidFrom <= d {
+			at = i
 		}
 	}
-	return org, nil
+	if at < 0 {
+		return nil, nil
+	}
+	orgs := []int64{spans[at].OrgID}
+	if spans[at].State == tochuc.StateInTransit && at > 0 {
+		orgs = append(orgs, spans[at-1].OrgID)
+	}
+	return orgs, nil
 }
 
 // memberIn checks that member id lies in the reach on the reach's date; the own record of a
-// member is always in its read reach.
+// member is always in its read reach. It returns the org the member is placed in (the
+// destination while in transit).
 func (s *Service) memberIn(ctx context.Context, r reach, id int64) (orgID int64, err error) {
 	if _, err := s.DB.Member(ctx, id); err != nil {
 		return 0, err
 	}
-	org, err := s.memberOrg(ctx, id, r.date)
+	orgs, err := s.memberOrgs(ctx, id, r.date)
 	if err != nil {
 		return 0, err
 	}
-	if r.self == id || r.all {
-		return org, nil
+	if len(orgs) > 0 {
+		orgID = orgs[0]
 	}
-	if org != 0 {
+	if r.self == id || r.all {
+		return orgID, nil
+	}
+	for _, org := range orgs {
+		if org == 0 {
+			continue
+		}
 		if o, err := s.DB.OrgByIDAsOf(ctx, org, r.date); err == nil && r.covers(o.Path) {
-			return org, nil
+			return orgID, nil
 		}
 	}
 	s.deny(ctx, "member", "member", strconv.FormatInt(id, 10))

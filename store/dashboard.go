@@ -142,7 +142,7 @@ func (db *DB) DashboardByOrg(ctx context.Context, d, cutoff tochuc.Date, today b
 		due = `m.status = 'probationary'`
 	} else {
 		from, status, org = ` FROM member_spans s JOIN members m ON m.id = s.member_id`, strings.ReplaceAll(statusExpr, "$1", dp), `s.org_id`
-		where = `s.valid_from <= ` + dp + ` AND s.valid_to > ` + dp
+		where = `s.valid_from <= ` + dp + ` AND s.valid_to > ` + dp + ` AND s.state <> 'in_transit'`
 		due = `s.state = 'active' AND s.official_from > ` + dp
 	}
 	query := `SELECT ` + org + `, ` + status + `,

@@ -40,7 +40,7 @@ type MemberQuery struct {
 }
 
 // statusExpr computes a member's status on the query date from its span.
-const statusExpr = `CASE WHEN s.state = 'exempt' THEN 'exempt' WHEN s.official_from <= $1 THEN 'official' ELSE 'probationary' END`
+const statusExpr = `CASE WHEN s.state = 'in_transit' THEN 'in_transit' WHEN s.state = 'exempt' THEN 'exempt' WHEN s.official_from <= $1 THEN 'official' ELSE 'probationary' END`
 
 // where builds the shared WHERE clause; $1 is always the as-of date.
 func (q MemberQuery) where() (string, []any) {
@@ -76,6 +76,8 @@ func (q MemberQuery) where() (string, []any) {
 		conds = append(conds, "m.status IN ('probationary', 'official', 'exempt')")
 	case q.Status != "":
 		add(statusExpr+" = ?", q.Status)
+	default:
+		conds = append(conds, "s.state <> 'in_transit'") // in transit: counted by no org
 	}
 	if q.NameKey != "" {
 		add("m.name_fold >= ? AND m.name_fold < ?", q.NameKey, q.NameKey+"\u007f")
@@ -252,6 +254,6 @@ func (c StatusCount) Total() int64 { return c.Probationary + c.Official + c.Exem
 // without the tree: the figure every tree total must equal.
 func (db *DB) CountPlaced(ctx context.Context, d tochuc.Date) (int64, error) {
 	var n int64
-	err := db.q().QueryRowContext(ctx, `SELECT COUNT(*) FROM member_spans WHERE valid_from <= $1 AND valid_to > $1`, d).Scan(&n)
+	err := db.q().QueryRowContext(ctx, `SELECT COUNT(*) FROM member_spans WHERE valid_from <= $1 AND valid_to > $1 AND state <> 'in_transit'`, d).Scan(&n)
 	return n, err
 }

@@ -122,8 +122,9 @@ func (tx *Tx) InsertMemberEvent(ctx context.Context, e tochuc.MemberEvent) (int6
 	if e.OrgID != 0 {
 		org = e.OrgID
 	}
-	id, err := insertID(ctx, tx.q(), `INSERT INTO member_events (member_id, kind, event_date, org_id, document, note)
-		VALUES ($1, $2, $3, $4, $5, $6)`, e.MemberID, e.Kind, e.Date, org, e.Document, e.Note)
+	id, err := insertID(ctx, tx.q(), `INSERT INTO member_events (member_id, kind, event_date, org_id, document, note,
+		doc_date, doc_signer) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, e.MemberID, e.Kind, e.Date, org, e.Document, e.Note,
+		e.DocDate, e.Signer)
 	if err != nil {
 		return 0, fmt.Errorf("store: insert member event: %w", err)
 	}
@@ -142,7 +143,7 @@ func (tx *Tx) MemberEvents(ctx context.Context, id int64) ([]tochuc.MemberEvent,
 
 func memberEvents(ctx context.Context, q querier, id int64) ([]tochuc.MemberEvent, error) {
 	rows, err := q.QueryContext(ctx, `SELECT e.id, e.member_id, e.kind, e.event_date, COALESCE(e.org_id, 0),
-		COALESCE(o.code, ''), e.document, e.note
+		COALESCE(o.code, ''), e.document, e.note, e.doc_date, e.doc_signer
 		FROM member_events e LEFT JOIN orgs o ON o.id = e.org_id WHERE e.member_id = $1 ORDER BY e.event_date, e.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: member events: %w", err)
@@ -151,7 +152,7 @@ func memberEvents(ctx context.Context, q querier, id int64) ([]tochuc.MemberEven
 	var out []tochuc.MemberEvent
 	for rows.Next() {
 		var e tochuc.MemberEvent
-		if err := rows.Scan(&e.ID, &e.MemberID, &e.Kind, &e.Date, &e.OrgID, &e.OrgCode, &e.Document, &e.Note); err != nil {
+		if err := rows.Scan(&e.ID, &e.MemberID, &e.Kind, &e.Date, &e.OrgID, &e.OrgCode, &e.Document, &e.Note, &e.DocDate, &e.Signer); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
