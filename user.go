@@ -27,13 +27,14 @@ const (
 	PermRestricted  = "restricted"   // internal-political-protection notes, discipline, evaluations
 	PermUsers       = "users"        // accounts and grants in the subtree
 	PermAudit       = "audit"        // the audit trail of the subtree
+	PermMonths      = "months"       // the monthly record of meetings and dues a cell keeps
 )
 
 var rolePerms = map[string][]string{
-	RoleAdmin:     {PermCounts, PermRead, PermReadLimited, PermWrite, PermExport, PermUsers, PermAudit},
-	RoleStaff:     {PermCounts, PermRead, PermReadLimited, PermWrite, PermExport},
+	RoleAdmin:     {PermCounts, PermRead, PermReadLimited, PermWrite, PermExport, PermUsers, PermAudit, PermMonths},
+	RoleStaff:     {PermCounts, PermRead, PermReadLimited, PermWrite, PermExport, PermMonths},
 	RoleLeader:    {PermCounts},
-	RoleSecretary: {PermCounts, PermReadLimited},
+	RoleSecretary: {PermCounts, PermReadLimited, PermMonths},
 	RoleMember:    {},
 }
 

@@ -39,15 +39,25 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"serve":   {"chạy máy chủ web (mặc định 127.0.0.1:8080)", cmdServe},
-		"demo":    {"tạo cơ sở dữ liệu mẫu: cả nước, cây tổ chức thật, đảng viên giả lập", cmdDemo},
-		"migrate": {"áp dụng các bản nâng cấp lược đồ cơ sở dữ liệu", cmdMigrate},
-		"import":  {"nhập tổ chức, đảng viên hoặc phương án sắp xếp từ CSV/XLSX", cmdImport},
-		"export":  {"xuất tổ chức hoặc đảng viên ra CSV/XLSX", cmdExport},
-		"version": {"in phiên bản", cmdVersion},
-		"bench":   {"đo tốc độ trên cơ sở dữ liệu hiện có", cmdBench},
-		"audit":   {"nhật ký kiểm toán: verify (kiểm tra chuỗi băm), list (xem)", cmdAudit},
-		"user":    {"quản lý tài khoản: add, passwd, disable, enable, grant, revoke, list", cmdUser},
+		"serve":    {"chạy máy chủ web (mặc định 127.0.0.1:8080)", cmdServe},
+		"demo":     {"tạo cơ sở dữ liệu mẫu: cả nước, cây tổ chức thật, đảng viên giả lập", cmdDemo},
+		"migrate":  {"áp dụng các bản nâng cấp lược đồ cơ sở dữ liệu", cmdMigrate},
+		"import":   {"nhập tổ chức, đảng viên hoặc phương án sắp xếp từ CSV/XLSX", cmdImport},
+		"export":   {"xuất tổ chức hoặc đảng viên ra CSV/XLSX", cmdExport},
+		"form":     {"in mẫu của đảng viên (9-knd, cong-nhan, gioi-thieu) ra PDF hoặc DOCX", cmdForm},
+		"version":  {"in phiên bản", cmdVersion},
+		"bench":    {"đo tốc độ trên cơ sở dữ liệu hiện có", cmdBench},
+		"audit":    {"nhật ký kiểm toán: verify (kiểm tra chuỗi băm), list (xem)", cmdAudit},
+		"worklist": {"việc cần làm: dự bị đến hạn, chuyển sinh hoạt chưa nhận, ba tháng bỏ sinh hoạt…", cmdWorklist},
+		"user":     {"quản lý tài khoản: add, passwd, disable, enable, grant, revoke, list", cmdUser},
+
+		// The development pipeline (issue 4).
+		"candidate": {"phát triển đảng viên (quần chúng ưu tú): add, step, ceremony, drop, list", cmdCandidate},
+		"transfer":  {"chuyển sinh hoạt đảng: issue (cấp giấy, --batch tệp CSV), receive, cancel, list, transit", cmdTransfer},
+
+		// Probation to official and the party card (issue 4).
+		"probation": {"dự bị: due (đến hạn, quá hạn), recognize (công nhận chính thức, một người hoặc cả danh sách CSV)", cmdProbation},
+		"card":      {"thẻ đảng viên: issue (phát, cấp lại), lost (báo mất), list (mẫu 1-TĐV, 1A-TĐV)", cmdCard},
 	}
 }
 
@@ -83,7 +93,7 @@ func usage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nCơ sở dữ liệu: --db TỆP (SQLite nhúng, mặc định ./tochuc.db) hoặc --db postgres://…; biến môi trường TOCHUC_DB.")
 }

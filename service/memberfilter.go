@@ -97,8 +97,8 @@ func (f *MemberFilter) Check() error {
 	if len(f.Query) > 200 {
 		return invalidField("q", "Tìm kiếm: tối đa 200 ký tự")
 	}
-	if f.Status != "" && !slices.Contains(tochuc.CountedStatuses, f.Status) {
-		return invalidField("status", "Trạng thái: giá trị %q không có trong danh mục (chính thức, dự bị, miễn công tác và sinh hoạt)", f.Status)
+	if f.Status != "" && !slices.Contains(tochuc.CountedStatuses, f.Status) && f.Status != tochuc.StatusInTransit {
+		return invalidField("status", "Trạng thái: giá trị %q không có trong danh mục (chính thức, dự bị, miễn công tác và sinh hoạt, đang chuyển sinh hoạt)", f.Status)
 	}
 	for _, ff := range filterFields {
 		p := ff.get(f)

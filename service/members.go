@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -55,7 +56,11 @@ func (s *Service) appendEvent(ctx context.Context, tx *store.Tx, e tochuc.Member
 	if err != nil {
 		return err
 	}
-	spans, err := tochuc.BuildSpans(e.MemberID, append(events, e))
+	// The new event takes effect after those already recorded on its day, as it will once
+	// stored (events of a day replay in insertion order): its id is not known yet.
+	probe := e
+	probe.ID = math.MaxInt64
+	spans, err := tochuc.BuildSpans(e.MemberID, append(events, probe))
 	if err != nil {
 		return err
 	}

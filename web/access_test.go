@@ -44,6 +44,8 @@ type side struct {
 	userIDs                 map[string]int64
 	grantID                 int64 // a grant of the side's staff user
 	tokenID                 int64 // an API token of the side's staff user
+	transfer                int64 // a temporary transfer of the side's member (cell → commune)
+	candidate               int64 // a candidate developed by cell (quần chúng ưu tú)
 	secrets                 []string
 }
 
@@ -99,6 +101,16 @@ func (m *matrix) makeSide(t *testing.T, tag, province, commune, cell, given stri
 		t.Fatal(err)
 	}
 	s.member, s.memberName, s.cccd = id, mem.FullName, mem.CitizenID
+	if s.transfer, err = m.svc.IssueTransfer(ctx, service.TransferInput{MemberID: id, Kind: tochuc.TransferTemporary,
+		ToOrgCode: commune, Date: "2025-09-01", Months: 6}); err != nil {
+		t.Fatal(err)
+	}
+	cid, err := m.svc.CreateCandidate(ctx, tochuc.Candidate{FullName: "Lê Thị " + given + "qc", Sex: "female",
+		BirthDate: "2000-03-12", Education: "upper_secondary"}, cell, "2025-01-10")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.candidate = cid
 	if err := m.svc.SetPhoto(ctx, id, tinyPNG); err != nil {
 		t.Fatal(err)
 	}
@@ -221,6 +233,15 @@ var accessRules = map[string]func(s *side) []req{
 	},
 	"GET /members/{id}":       func(s *side) []req { return []req{{method: "GET", path: fmt.Sprintf("/members/%d", s.member)}} },
 	"GET /members/{id}/photo": func(s *side) []req { return []req{{method: "GET", path: fmt.Sprintf("/members/%d/photo", s.member)}} },
+	"GET /members/{id}/forms/{file}": func(s *side) []req {
+		return []req{{method: "GET", path: fmt.Sprintf("/members/%d/forms/9-knd.pdf", s.member)},
+			{method: "GET", path: fmt.Sprintf("/members/%d/forms/cong-nhan.docx", s.member)},
+			{method: "GET", path: fmt.Sprintf("/members/%d/forms/gioi-thieu.pdf", s.member)}}
+	},
+	"GET /api/v1/members/{id}/forms/{form}": func(s *side) []req {
+		return []req{{method: "GET", path: fmt.Sprintf("/api/v1/members/%d/forms/9-knd?format=docx", s.member)},
+			{method: "GET", path: fmt.Sprintf("/api/v1/members/%d/forms/cong-nhan", s.member)}}
+	},
 	"GET /api/v1/orgs": func(s *side) []req {
 		return []req{{method: "GET", path: "/api/v1/orgs"}, {method: "GET", path: "/api/v1/orgs?parent=" + s.province}}
 	},
@@ -244,6 +265,91 @@ var accessRules = map[string]func(s *side) []req{
 	"POST /members/{id}/restricted": func(s *side) []req {
 		return []req{{method: "POST", path: fmt.Sprintf("/members/%d/restricted", s.member),
 			form: url.Values{"reason": {"kiểm tra chéo"}, "protection_note": {"bị sửa"}}}}
+	},
+	"GET /worklist": func(s *side) []req {
+		return []req{{method: "GET", path: "/worklist"}, {method: "GET", path: "/worklist?org=" + s.province + "&days=365"}}
+	},
+	"GET /worklist/export": func(s *side) []req {
+		return []req{{method: "GET", path: "/worklist/export?org=" + s.province + "&days=365"}}
+	},
+	"GET /api/v1/worklist": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/worklist?org=" + s.province + "&days=365"}}
+	},
+	"GET /orgs/{code}/months": func(s *side) []req {
+		return []req{{method: "GET", path: "/orgs/" + s.cell + "/months?month=2026-01"}}
+	},
+	"POST /orgs/{code}/months": func(s *side) []req {
+		return []req{{method: "POST", path: "/orgs/" + s.cell + "/months", form: url.Values{"month": {"2026-01"},
+			"member": {fmt.Sprint(s.member)}, fmt.Sprintf("missed_%d", s.member): {"1"}}}}
+	},
+	"GET /api/v1/orgs/{code}/months/{month}": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/orgs/" + s.cell + "/months/2026-01"}}
+	},
+	"PUT /api/v1/orgs/{code}/months/{month}": func(s *side) []req {
+		return []req{{method: "PUT", path: "/api/v1/orgs/" + s.cell + "/months/2026-01",
+			json: fmt.Sprintf(`{"members":[{"member_id":%d,"missed_meeting":true}]}`, s.member)}}
+	},
+	"GET /members/{id}/actions/{action}": func(s *side) []req {
+		return []req{{method: "GET", path: fmt.Sprintf("/members/%d/actions/transfer", s.member)},
+			{method: "GET", path: fmt.Sprintf("/members/%d/actions/readmit", s.member)}}
+	},
+	"POST /members/{id}/actions/{action}": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/members/%d/actions/transfer", s.member),
+			form: url.Values{"date": {"2025-10-01"}, "to_org": {"XB-C1"}, "document": {"1-GGT"}}},
+			{method: "POST", path: fmt.Sprintf("/members/%d/actions/death", s.member), form: url.Values{"date": {"2025-10-01"}}},
+			{method: "POST", path: fmt.Sprintf("/members/%d/actions/remove", s.member),
+				form: url.Values{"date": {"2025-10-01"}, "ground": {"2"}, "document": {"1-QĐ"}}}}
+	},
+	"GET /transfers": func(s *side) []req {
+		return []req{{method: "GET", path: "/transfers?org=" + s.commune}, {method: "GET", path: "/transfers?org=" + s.province + "&as_of=2025-10-01"}}
+	},
+	"GET /transfers/in-transit": func(s *side) []req {
+		return []req{{method: "GET", path: "/transfers/in-transit?org=" + s.province},
+			{method: "GET", path: "/transfers/in-transit?format=csv&org=" + s.commune}}
+	},
+	"POST /transfers/{id}/receive": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/transfers/%d/receive", s.transfer), form: url.Values{"date": {"2025-09-05"}}}}
+	},
+	"POST /transfers/{id}/cancel": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/transfers/%d/cancel", s.transfer), form: url.Values{"date": {"2025-09-05"}}}}
+	},
+	"POST /api/v1/members/{id}/transfers": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/api/v1/members/%d/transfers", s.member), json: `{"to_org":"XB-C1","date":"2025-10-01"}`}}
+	},
+	"POST /api/v1/transfers/batch": func(s *side) []req {
+		return []req{{method: "POST", path: "/api/v1/transfers/batch", json: fmt.Sprintf(`{"member_ids":[%d],"to_org":"XB-C1","date":"2025-10-01"}`, s.member)}}
+	},
+	"POST /api/v1/transfers/{id}/receive": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/api/v1/transfers/%d/receive", s.transfer), json: `{"date":"2025-09-05"}`}}
+	},
+	"POST /api/v1/transfers/{id}/cancel": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/api/v1/transfers/%d/cancel", s.transfer), json: `{"date":"2025-09-05"}`}}
+	},
+	"GET /api/v1/transfers": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/transfers?org=" + s.commune}, {method: "GET", path: "/api/v1/transfers?org=" + s.province + "&side=in"}}
+	},
+	"GET /api/v1/transfers/in-transit": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/transfers/in-transit?org=" + s.province}}
+	},
+	"GET /api/v1/transfers/{id}/slip": func(s *side) []req {
+		return []req{{method: "GET", path: fmt.Sprintf("/api/v1/transfers/%d/slip", s.transfer)}}
+	},
+	"POST /api/v1/members/{id}/exits": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/api/v1/members/%d/exits", s.member), json: `{"kind":"deceased","date":"2025-10-01"}`}}
+	},
+	"POST /api/v1/members/{id}/exemption": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/api/v1/members/%d/exemption", s.member),
+			json: `{"date":"2025-10-01","illness_months":6,"voluntary":true}`}}
+	},
+	"POST /api/v1/members/{id}/exemption/end": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/api/v1/members/%d/exemption/end", s.member), json: `{"date":"2025-10-01"}`}}
+	},
+	"POST /api/v1/members/{id}/readmission": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/api/v1/members/%d/readmission", s.member),
+			json: `{"date":"2029-10-01","document":"1-QĐ","org":"XB-C1","consent_document":"2-CV"}`}}
+	},
+	"POST /api/v1/members/{id}/restoration": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/api/v1/members/%d/restoration", s.member), json: `{"date":"2025-10-01","document":"1-QĐ"}`}}
 	},
 	"GET /admin/users":     func(s *side) []req { return []req{{method: "GET", path: "/admin/users"}} },
 	"GET /admin/users/new": func(s *side) []req { return []req{{method: "GET", path: "/admin/users/new"}} },
@@ -318,8 +424,99 @@ var accessRules = map[string]func(s *side) []req{
 	},
 	"GET /api/v1/tokens":  func(s *side) []req { return []req{{method: "GET", path: "/api/v1/tokens"}} },
 	"POST /api/v1/tokens": func(s *side) []req { return []req{{method: "POST", path: "/api/v1/tokens", json: `{"name":"t"}`}} },
+	"GET /orgs/{code}/candidates": func(s *side) []req {
+		return []req{{method: "GET", path: "/orgs/" + s.province + "/candidates"}, {method: "GET", path: "/orgs/" + s.cell + "/candidates?stage=identified"}}
+	},
+	"POST /orgs/{code}/candidates": func(s *side) []req {
+		return []req{{method: "POST", path: "/orgs/" + s.cell + "/candidates", form: url.Values{"full_name": {"Kẻ Xâm Nhập"},
+			"sex": {"male"}, "birth_date": {"1990"}, "org": {s.cell}}}}
+	},
+	"GET /candidates/{id}": func(s *side) []req { return []req{{method: "GET", path: fmt.Sprintf("/candidates/%d", s.candidate)}} },
+	"POST /candidates/{id}/steps": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/candidates/%d/steps", s.candidate),
+			form: url.Values{"stage": {"awareness_trained"}, "date": {"2025-02-01"}, "number": {"1/GCN"}}}}
+	},
+	"POST /candidates/{id}/drop": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/candidates/%d/drop", s.candidate),
+			form: url.Values{"drop_date": {"2025-02-01"}, "drop_reason": {"xâm nhập"}}}}
+	},
+	"POST /candidates/{id}/ceremony": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/candidates/%d/ceremony", s.candidate), form: url.Values{"ceremony_date": {"2025-02-01"}}}}
+	},
+	"GET /api/v1/candidates": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/candidates?org=" + s.province}, {method: "GET", path: "/api/v1/candidates?org=" + s.cell + "&stage=identified"}}
+	},
+	"POST /api/v1/candidates": func(s *side) []req {
+		return []req{{method: "POST", path: "/api/v1/candidates", json: `{"org_code":"` + s.cell + `","full_name":"Kẻ Xâm Nhập","sex":"male","birth_date":"1990"}`}}
+	},
+	"GET /api/v1/candidates/{id}": func(s *side) []req {
+		return []req{{method: "GET", path: fmt.Sprintf("/api/v1/candidates/%d", s.candidate)}}
+	},
+	"POST /api/v1/candidates/{id}/steps": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/api/v1/candidates/%d/steps", s.candidate),
+			json: `{"stage":"awareness_trained","date":"2025-02-01","number":"1/GCN"}`}}
+	},
+	"POST /api/v1/candidates/{id}/ceremony": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/api/v1/candidates/%d/ceremony", s.candidate), json: `{"date":"2025-02-01"}`}}
+	},
 	"DELETE /api/v1/tokens/{id}": func(s *side) []req {
 		return []req{{method: "DELETE", path: fmt.Sprintf("/api/v1/tokens/%d", s.tokenID)}}
+	},
+	// Probation and party cards (web/probation.go).
+	"GET /members/{id}/probation": func(s *side) []req {
+		return []req{{method: "GET", path: fmt.Sprintf("/members/%d/probation", s.member)}}
+	},
+	"POST /members/{id}/probation/votes": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/members/%d/probation/votes", s.member),
+			form: url.Values{"date": {"2025-01-10"}, "yes": {"9"}, "no": {"0"}, "total": {"9"}}}}
+	},
+	"POST /members/{id}/probation/recognize": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/members/%d/probation/recognize", s.member),
+			form: url.Values{"document": {"1-QĐ/ĐU"}, "doc_date": {"2025-01-10"}}}}
+	},
+	"POST /members/{id}/probation/fail": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/members/%d/probation/fail", s.member),
+			form: url.Values{"document": {"1-QĐ/ĐU"}, "doc_date": {"2025-01-10"}}}}
+	},
+	"GET /members/{id}/card": func(s *side) []req {
+		return []req{{method: "GET", path: fmt.Sprintf("/members/%d/card", s.member)}}
+	},
+	"POST /members/{id}/card/{action}": func(s *side) []req {
+		var out []req
+		for _, a := range []string{"request", "issue", "reissue", "lost", "return", "check"} {
+			out = append(out, req{method: "POST", path: fmt.Sprintf("/members/%d/card/%s", s.member, a),
+				form: url.Values{"date": {"2025-06-01"}, "number": {"XAMNHAP1"}, "photos": {"1"}}})
+		}
+		return out
+	},
+	"GET /orgs/{code}/probation": func(s *side) []req {
+		return []req{{method: "GET", path: "/orgs/" + s.commune + "/probation?days=3650"}, {method: "GET", path: "/orgs/" + s.province + "/probation"}}
+	},
+	"GET /orgs/{code}/cards": func(s *side) []req {
+		return []req{{method: "GET", path: "/orgs/" + s.commune + "/cards"}, {method: "GET", path: "/orgs/" + s.province + "/cards?print=1A"}}
+	},
+	"GET /orgs/{code}/cards/export": func(s *side) []req {
+		return []req{{method: "GET", path: "/orgs/" + s.province + "/cards/export?format=csv"},
+			{method: "GET", path: "/orgs/" + s.cell + "/cards/export?format=xlsx&form=1"}}
+	},
+	"POST /api/v1/members/{id}/probation/votes": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/api/v1/members/%d/probation/votes", s.member), json: `{"date":"2025-01-10","yes":9,"total":9}`}}
+	},
+	"POST /api/v1/members/{id}/recognition": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/api/v1/members/%d/recognition", s.member), json: `{"document":"1-QĐ/ĐU","doc_date":"2025-01-10"}`}}
+	},
+	"GET /api/v1/probations": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/probations?days=3650&org=" + s.province}}
+	},
+	"POST /api/v1/members/{id}/cards": func(s *side) []req {
+		return []req{{method: "POST", path: fmt.Sprintf("/api/v1/members/%d/cards", s.member), json: `{"number":"XAMNHAP2","date":"2025-06-01"}`},
+			{method: "POST", path: fmt.Sprintf("/api/v1/members/%d/cards", s.member), json: `{"action":"request","date":"2025-06-01"}`}}
+	},
+	"GET /api/v1/members/{id}/cards": func(s *side) []req {
+		return []req{{method: "GET", path: fmt.Sprintf("/api/v1/members/%d/cards", s.member)}}
+	},
+	"GET /api/v1/cards/lists": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/cards/lists?org=" + s.province}}
 	},
 }
 
@@ -367,6 +564,15 @@ func (m *matrix) snapshot(t *testing.T) string {
 	}
 	r, _ := m.svc.DB.Restricted(ctx, m.a.member)
 	fmt.Fprintf(&b, "%+v\n", r)
+	if cs, err := m.svc.ListCandidates(ctx, m.a.province, ""); err == nil {
+		fmt.Fprintf(&b, "%+v\n", cs)
+	} else {
+		t.Fatal(err)
+	}
+	months, _ := m.svc.DB.Months(ctx, []int64{m.a.member}, "2026-01")
+	fmt.Fprintf(&b, "%+v\n", months)
+	transfers, _ := m.svc.DB.MemberTransfers(ctx, m.a.member)
+	fmt.Fprintf(&b, "%+v\n", transfers)
 	users, _ := m.svc.DB.Users(ctx)
 	for _, u := range users {
 		if strings.HasPrefix(u.Username, "user_a_") {

@@ -81,7 +81,8 @@ type filterView struct {
 
 var statusList = codes.List{Items: []codes.Code{
 	{Code: tochuc.StatusOfficial, Name: "Chính thức"}, {Code: tochuc.StatusProbationary, Name: "Dự bị"},
-	{Code: tochuc.StatusExempt, Name: "Miễn công tác và sinh hoạt"}}}
+	{Code: tochuc.StatusExempt, Name: "Miễn công tác và sinh hoạt"},
+	{Code: tochuc.StatusInTransit, Name: "Đang chuyển sinh hoạt"}}}
 
 func ageList() codes.List {
 	var l codes.List

@@ -424,7 +424,7 @@ func TestSecRouteMethods(t *testing.T) {
 		gets := 0
 		for _, rt := range s.Routes() {
 			method, path, ok := strings.Cut(rt.Pattern, " ")
-			if !ok || !slices.Contains([]string{"GET", "POST", "PATCH", "DELETE"}, method) {
+			if !ok || !slices.Contains([]string{"GET", "POST", "PUT", "PATCH", "DELETE"}, method) {
 				t.Errorf("route %q: method must be one of GET, POST, PATCH, DELETE", rt.Pattern)
 				continue
 			}
