@@ -48,6 +48,8 @@ func init() {
 		"version":  {"in phiên bản", cmdVersion},
 		"bench":    {"đo tốc độ trên cơ sở dữ liệu hiện có", cmdBench},
 		"audit":    {"nhật ký kiểm toán: verify (kiểm tra chuỗi băm), list (xem)", cmdAudit},
+		"rules":    {"quy định áp dụng theo ngày (list) và các số có thể cấu hình (set)", cmdRules},
+		"calendar": {"lịch ngày làm việc: ngày nghỉ lễ, thêm ngày nghỉ (off) hoặc ngày làm bù (work)", cmdCalendar},
 		"worklist": {"việc cần làm: dự bị đến hạn, chuyển sinh hoạt chưa nhận, ba tháng bỏ sinh hoạt…", cmdWorklist},
 		"user":     {"quản lý tài khoản: add, passwd, disable, enable, grant, revoke, list", cmdUser},
 

@@ -124,9 +124,18 @@ func demoUsers(env *Env, svc *service.Service) error {
 		{"lanhdao", "Lãnh đạo " + province.Name, tochuc.RoleLeader, province},
 		{"bithu", "Bí thư " + cell.Name, tochuc.RoleSecretary, cell},
 	} {
-		pw := generatePassword()
-		if _, err := svc.CreateUser(env.Ctx, service.UserInput{Username: u.name, FullName: u.full, Password: pw}, u.role, u.org.Code, false); err != nil {
-			return err
+		// A generated passphrase may contain a word of the user's name or unit ("thanh" for
+		// "thành phố"), which the password policy refuses: draw another.
+		var pw string
+		for try := 0; ; try++ {
+			pw = generatePassword()
+			_, err := svc.CreateUser(env.Ctx, service.UserInput{Username: u.name, FullName: u.full, Password: pw}, u.role, u.org.Code, false)
+			var te *tochuc.Error
+			if err == nil {
+				break
+			} else if !errors.As(err, &te) || te.Subject != "password" || try == 20 {
+				return err
+			}
 		}
 		fmt.Fprintf(env.Stdout, "  %-8s %-28s mật khẩu: %s\n", u.name, roleName[u.role], pw)
 	}

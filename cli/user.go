@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"math/big"
 	"strconv"
@@ -83,8 +84,16 @@ func userAdd(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	id, err := svc.CreateUser(env.Ctx, service.UserInput{Username: *username, FullName: *name, Password: pw, MemberID: *member},
-		*role, *org, *restricted)
+	var id int64
+	for try := 0; ; try++ {
+		id, err = svc.CreateUser(env.Ctx, service.UserInput{Username: *username, FullName: *name, Password: pw, MemberID: *member},
+			*role, *org, *restricted)
+		if generated && refusedPassword(err) && try < 20 {
+			pw = generatePassword() // a generated syllable met a word of the name or the unit: draw again
+			continue
+		}
+		break
+	}
 	if err != nil {
 		return err
 	}
@@ -131,7 +140,12 @@ func userPasswd(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := svc.ResetPassword(env.Ctx, u.ID, pw); err != nil {
+	err = svc.ResetPassword(env.Ctx, u.ID, pw)
+	for try := 0; generated && refusedPassword(err) && try < 20; try++ {
+		pw = generatePassword()
+		err = svc.ResetPassword(env.Ctx, u.ID, pw)
+	}
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Đã đặt mật khẩu mới cho %s; các phiên đang mở đã kết thúc.\n", u.Username)
@@ -248,4 +262,10 @@ func userList(env *Env, args []string) error {
 		}
 	}
 	return nil
+}
+
+// refusedPassword tells whether an error is the password policy refusing a password.
+func refusedPassword(err error) bool {
+	var e *tochuc.Error
+	return errors.As(err, &e) && e.Subject == "password"
 }

@@ -32,11 +32,11 @@ var CandidateStageLabels = map[string]string{
 
 // candidateRules is the rule set the pipeline applies; organizations' overrides of the
 // configurable numbers plug in here.
-func (s *Service) candidateRules() *rules.Set { return rules.Default() }
+func (s *Service) candidateRules() *rules.Set { return s.ruleSet(context.Background()) }
 
 // candidateCalendar is the working-day calendar deadlines are counted on: the national one
 // (a committee's own days off are not stored yet).
-func (s *Service) candidateCalendar() *vn.Calendar { return vn.NewCalendar() }
+func (s *Service) candidateCalendar() *vn.Calendar { return s.calendar(context.Background()) }
 
 func notFoundCandidate(id int64) error {
 	return tochuc.Errorf(tochuc.ENOTFOUND, "không tìm thấy quần chúng ưu tú số %d", id)
@@ -292,12 +292,12 @@ func (s *Service) fillCandidate(ctx context.Context, c *tochuc.Candidate, limite
 		}
 	case tochuc.StageCellResolution, tochuc.StageCommitteeResolution:
 		if cell, ok := c.Step(tochuc.StageCellResolution); ok {
-			c.Deadline = tochuc.Date(rules.DecisionDeadline(cal, string(cell.Date), false))
+			c.Deadline = deadline(set, cal, "admission.decision_deadline", cell.Date)
 			c.DeadlineRule = "admission.decision_deadline"
 		}
 	case tochuc.StageDecided:
 		if dec, ok := c.Step(tochuc.StageDecided); ok {
-			c.Deadline = tochuc.Date(rules.CeremonyDeadline(cal, string(dec.Date)))
+			c.Deadline = deadline(set, cal, "admission.ceremony_deadline", dec.Date)
 			c.DeadlineRule = "admission.ceremony_deadline"
 		}
 	case tochuc.StageAdmitted:

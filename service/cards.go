@@ -88,7 +88,7 @@ func (s *Service) CardHistory(ctx context.Context, memberID int64) (*CardView, e
 	}
 	v.Current = currentCard(v.Cards)
 	if v.Current != nil {
-		v.CheckDue = rules.CardCheckDue(nil, string(v.Current.LastCheck), string(d))
+		v.CheckDue = rules.CardCheckDue(s.ruleSet(ctx), string(v.Current.LastCheck), string(d))
 		if tochuc.IsExit(m.Status) {
 			v.MustReturn, v.ExitKind = true, m.Status
 		}
@@ -133,7 +133,7 @@ func (s *Service) RequestCard(ctx context.Context, memberID int64, d tochuc.Date
 		if err != nil {
 			return err
 		}
-		if err := rules.CheckCard(nil, string(d), m.Status == tochuc.StatusOfficial); err != nil {
+		if err := rules.CheckCard(s.ruleSet(ctx), string(d), m.Status == tochuc.StatusOfficial); err != nil {
 			return err
 		}
 		old, err := tx.MemberCardRequests(ctx, memberID)
@@ -161,7 +161,7 @@ func (s *Service) issue(ctx context.Context, tx *store.Tx, memberID int64, in Ca
 	if err != nil {
 		return tochuc.Card{}, err
 	}
-	if err := rules.CheckCard(nil, string(in.Date), m.Status == tochuc.StatusOfficial); err != nil {
+	if err := rules.CheckCard(s.ruleSet(ctx), string(in.Date), m.Status == tochuc.StatusOfficial); err != nil {
 		return tochuc.Card{}, err
 	}
 	holder, err := tx.CardNumberHolder(ctx, in.Number)
@@ -411,7 +411,7 @@ func (s *Service) CardChecksDue(ctx context.Context, orgCode string, d tochuc.Da
 		return nil, err
 	}
 	_ = o
-	rl, ok := rules.At("card.check", string(d))
+	rl, ok := s.ruleSet(ctx).At("card.check", string(d))
 	if !ok {
 		return []CardCheck{}, nil
 	}
@@ -423,7 +423,7 @@ func (s *Service) CardChecksDue(ctx context.Context, orgCode string, d tochuc.Da
 	}
 	out := []CardCheck{}
 	for _, c := range rows {
-		if !rules.CardCheckDue(nil, string(c.LastCheck), string(d)) {
+		if !rules.CardCheckDue(s.ruleSet(ctx), string(c.LastCheck), string(d)) {
 			continue
 		}
 		cc := CardCheck{MemberID: c.MemberID, FullName: c.FullName, OrgCode: c.OrgCode, Number: c.Number, LastCheck: c.LastCheck,

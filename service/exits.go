@@ -109,14 +109,14 @@ func (s *Service) RecordExit(ctx context.Context, in ExitInput) error {
 		}
 		fact.Ground = in.Ground
 		if in.Ground == GroundAbsence {
-			if !rules.RemovalDue(nil, string(in.Date), in.MonthsMissed) {
+			if !rules.RemovalDue(s.ruleSet(ctx), string(in.Date), in.MonthsMissed) {
 				return rule.Refuse("Bỏ sinh hoạt hoặc không đóng đảng phí %d tháng trong năm chưa đủ căn cứ xóa tên (cần %d tháng)",
 					in.MonthsMissed, rule.Param("absence_months"))
 			}
 			fact.Reason = string(rules.ExitDroppedOut) // tự bỏ sinh hoạt đảng: never re-admitted
 		}
 	case tochuc.EventWithdrawn:
-		if err := rules.CheckWithdrawal(nil, string(in.Date), in.HasViolation); err != nil {
+		if err := rules.CheckWithdrawal(s.ruleSet(ctx), string(in.Date), in.HasViolation); err != nil {
 			return err
 		}
 		fact.Reason = string(rules.ExitWithdrew)
@@ -192,7 +192,7 @@ func (s *Service) Exempt(ctx context.Context, in ExemptInput) error {
 	if err := checkDecision(&in.Decision, false); err != nil {
 		return err
 	}
-	if err := rules.CheckExemption(nil, string(in.Date), in.PastWorkingAge, in.IllnessMonths, in.Voluntary); err != nil {
+	if err := rules.CheckExemption(s.ruleSet(ctx), string(in.Date), in.PastWorkingAge, in.IllnessMonths, in.Voluntary); err != nil {
 		return err
 	}
 	return s.simpleReturn(ctx, in.MemberID, tochuc.EventExempted, in.Decision)
@@ -305,7 +305,7 @@ func (s *Service) Readmit(ctx context.Context, in ReadmitInput) error {
 			c.TimesReadmitted++
 		}
 	}
-	if err := rules.CheckReadmission(nil, string(in.Date), c); err != nil {
+	if err := rules.CheckReadmission(s.ruleSet(ctx), string(in.Date), c); err != nil {
 		return err
 	}
 	note := in.Note

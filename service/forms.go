@@ -267,7 +267,7 @@ func (s *Service) admissionForm(ctx context.Context, memberID int64, format stri
 		Bases: statuteBases("admission.age", e.Date), ProposedBy: proposedBy(pl), Member: person(src.m),
 		Signer: forms.Signature{Name: e.Signer}, Recipients: recipients(pl)}
 	f.Cell, f.BasicOrg = cellNames(pl)
-	if r, ok := rules.At("probation.length", string(e.Date)); ok {
+	if r, ok := s.ruleSet(ctx).At("probation.length", string(e.Date)); ok {
 		f.ProbationMonths = r.Param("months")
 	}
 	if err := s.auditPrint(ctx, src, f.Code(), format); err != nil {
@@ -336,7 +336,7 @@ func (s *Service) transferSlipForm(ctx context.Context, memberID, eventID int64,
 	} else {
 		f.Destination = c
 	}
-	if d := rules.SlipDeadline(vn.NewCalendar(), string(e.Date)); d != "" {
+	if d := s.ruleSet(ctx).SlipDeadline(s.calendar(ctx), string(e.Date)); d != "" {
 		f.PresentBy = tochuc.Date(d)
 	}
 	if err := s.auditPrint(ctx, src, f.Code(), format); err != nil {

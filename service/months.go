@@ -145,7 +145,7 @@ func (s *Service) RemovalCandidates(ctx context.Context, orgCode string, d tochu
 	}
 	var out []store.MonthCount
 	for _, c := range all {
-		if rules.RemovalDue(nil, string(d), c.Months) {
+		if rules.RemovalDue(s.ruleSet(ctx), string(d), c.Months) {
 			out = append(out, c)
 		}
 	}

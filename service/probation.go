@@ -77,7 +77,7 @@ type ProbationView struct {
 }
 
 // cal is the working-day calendar deadlines are counted on.
-func (s *Service) cal() *vn.Calendar { return vn.NewCalendar() }
+func (s *Service) cal() *vn.Calendar { return s.calendar(context.Background()) }
 
 // refuse names the rule id in force on date, or says no encoded text covers that date.
 func refuse(id string, date tochuc.Date, format string, args ...any) error {
@@ -113,7 +113,7 @@ func (s *Service) buildProbation(m tochuc.Member, events []tochuc.MemberEvent, s
 	v.Start = probationStart(m, events)
 	v.End = tochuc.Date(rules.ProbationEnd(string(v.Start)))
 	cal := s.cal()
-	v.ReviewDeadline = tochuc.Date(rules.ReviewDeadline(cal, string(v.Start)))
+	v.ReviewDeadline = deadline(s.ruleSet(context.Background()), cal, "probation.review_deadline", tochuc.Date(rules.ProbationEnd(string(v.Start))))
 	for _, r := range reviews {
 		if r.ProbationStart == v.Start {
 			v.Reviews = append(v.Reviews, r)
@@ -148,7 +148,7 @@ func (s *Service) buildProbation(m tochuc.Member, events []tochuc.MemberEvent, s
 		from = v.Reviews[len(v.Reviews)-1].Date
 	}
 	if from != "" {
-		v.DecisionDeadline = tochuc.Date(rules.RecognitionDeadline(cal, string(from), false))
+		v.DecisionDeadline = deadline(s.ruleSet(context.Background()), cal, "probation.recognition_deadline", from)
 	}
 	switch {
 	case v.Recognized != nil:
@@ -260,7 +260,7 @@ func (s *Service) RecordProbationVote(ctx context.Context, memberID int64, in Pr
 	if in.DocDate == "" {
 		in.DocDate = in.Date
 	}
-	rule, ok := rules.At("probation.vote", string(in.Date))
+	rule, ok := s.ruleSet(ctx).At("probation.vote", string(in.Date))
 	if !ok {
 		return tochuc.ProbationReview{}, refuse("probation.vote", in.Date, "Không xác định được quy định biểu quyết")
 	}
@@ -314,7 +314,7 @@ func (s *Service) RecordProbationVote(ctx context.Context, memberID int64, in Pr
 		}
 		rev.VoteNo = n + 1
 		if in.Level == tochuc.ReviewCell && rev.Outcome == tochuc.ReviewNoMajority {
-			rev.Escalated = rules.NeedsEscalation(nil, string(in.Date), v.FailedVotes+1)
+			rev.Escalated = rules.NeedsEscalation(s.ruleSet(ctx), string(in.Date), v.FailedVotes+1)
 		}
 		if err := tx.InsertProbationReview(ctx, &rev); err != nil {
 			return err
@@ -571,7 +571,7 @@ func (s *Service) ProbationsDue(ctx context.Context, orgCode string, d tochuc.Da
 	}
 	horizon := d.AddDays(days)
 	months := 12
-	if rl, ok := rules.At("probation.length", string(d)); ok {
+	if rl, ok := s.ruleSet(ctx).At("probation.length", string(d)); ok {
 		months = rl.Param("months")
 	}
 	// A superset (month ends clamp), checked exactly below.

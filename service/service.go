@@ -24,6 +24,7 @@ type Service struct {
 	counts    map[countKey]map[int64]store.StatusCount
 	addrs     *auth.AddrLimiter // login attempts per client address
 	dash      dashState         // dashboard figures of the whole tree, per date
+	cfg       configCache       // the rule overrides and the calendar, per write generation
 }
 
 type countKey struct {

@@ -164,7 +164,7 @@ func (s *Service) planTransfer(ctx context.Context, r reach, in TransferInput) (
 		} else if in.Purpose != "" && in.Purpose != tochuc.PurposeMove {
 			return p, tochuc.Errorf(tochuc.EINVALID, "lý do chuyển sinh hoạt tạm thời %q không hợp lệ (move, study)", in.Purpose)
 		}
-		if err := rules.CheckTemporaryTransfer(nil, string(in.Date), kind, in.Months); err != nil {
+		if err := rules.CheckTemporaryTransfer(s.ruleSet(ctx), string(in.Date), kind, in.Months); err != nil {
 			return p, err
 		}
 		t.Purpose = purpose
@@ -575,12 +575,12 @@ func (s *Service) TransfersInTransit(ctx context.Context, orgCode string, d toch
 		return org, nil, err
 	}
 	s.nameOrgs(ctx, list)
-	cal := vn.NewCalendar()
+	cal := s.calendar(ctx)
 	out := make([]TransitRow, len(list))
 	for i, t := range list {
 		row := TransitRow{Transfer: t, Days: daysSince(t.SlipDate, d)}
-		row.Deadline = tochuc.Date(rules.SlipDeadline(cal, string(t.SlipDate)))
-		if rule, ok := rules.At("transfer.slip_deadline", string(t.SlipDate)); ok {
+		row.Deadline = tochuc.Date(s.ruleSet(ctx).SlipDeadline(cal, string(t.SlipDate)))
+		if rule, ok := s.ruleSet(ctx).At("transfer.slip_deadline", string(t.SlipDate)); ok {
 			row.Rule = rule.Basis
 		}
 		row.Overdue = row.Deadline != "" && d > row.Deadline

@@ -95,3 +95,13 @@ func (tx *Tx) OldestMemberWrite(ctx context.Context) (tochuc.Date, error) {
 	}
 	return tochuc.Date(s.String[:10]), nil
 }
+
+// Setting reads one database setting outside a write ("" when unset).
+func (db *DB) Setting(ctx context.Context, key string) (string, error) {
+	var v string
+	err := db.q().QueryRowContext(ctx, `SELECT value FROM settings WHERE key = $1`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return v, err
+}

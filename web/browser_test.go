@@ -2,8 +2,8 @@ package web_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,7 +46,8 @@ func bootBinary(t *testing.T, ctx context.Context) (base, password string) {
 	cmd := exec.CommandContext(ctx, bin, "serve", "--demo", "--members", "2000", "--addr", "127.0.0.1:0",
 		"--db", filepath.Join(dir, "demo.db"))
 	cmd.Dir = dir
-	cmd.Stderr = io.Discard
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +76,7 @@ func bootBinary(t *testing.T, ctx context.Context) (base, password string) {
 	select {
 	case <-found:
 	case <-ended:
-		t.Fatal("the server exited before it started serving")
+		t.Fatalf("the server exited before it started serving:\n%s", stderr.String())
 	case <-time.After(5 * time.Minute):
 		t.Fatal("the server did not start within 5 minutes")
 	}
