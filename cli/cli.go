@@ -52,6 +52,7 @@ func init() {
 		"calendar": {"lịch ngày làm việc: ngày nghỉ lễ, thêm ngày nghỉ (off) hoặc ngày làm bù (work)", cmdCalendar},
 		"worklist": {"việc cần làm: dự bị đến hạn, chuyển sinh hoạt chưa nhận, ba tháng bỏ sinh hoạt…", cmdWorklist},
 		"user":     {"quản lý tài khoản: add, passwd, disable, enable, grant, revoke, list", cmdUser},
+		"stats":    {"thống kê: members (số đảng viên theo các chiều, tại một ngày), flows (kết nạp, chuyển đến, chuyển đi… trong kỳ)", cmdStats},
 
 		// The development pipeline (issue 4).
 		"candidate": {"phát triển đảng viên (quần chúng ưu tú): add, step, ceremony, drop, list", cmdCandidate},

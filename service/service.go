@@ -25,6 +25,7 @@ type Service struct {
 	addrs     *auth.AddrLimiter // login attempts per client address
 	dash      dashState         // dashboard figures of the whole tree, per date
 	cfg       configCache       // the rule overrides and the calendar, per write generation
+	stats     statsState        // the statistics snapshot, rebuilt in the background after writes
 }
 
 type countKey struct {

@@ -272,6 +272,12 @@ var accessRules = map[string]func(s *side) []req{
 	"GET /worklist/export": func(s *side) []req {
 		return []req{{method: "GET", path: "/worklist/export?org=" + s.province + "&days=365"}}
 	},
+	"GET /api/v1/stats/members": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/stats/members?org=" + s.province + "&by=sex&children=true"}}
+	},
+	"GET /api/v1/stats/flows": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/stats/flows?org=" + s.province + "&from=2000-01-01&by=sex"}}
+	},
 	"GET /api/v1/worklist": func(s *side) []req {
 		return []req{{method: "GET", path: "/api/v1/worklist?org=" + s.province + "&days=365"}}
 	},

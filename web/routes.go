@@ -89,6 +89,8 @@ func (s *Server) table() []route {
 		{"GET /api/v1/members/{id}/forms/{form}", user, s.apiMemberForm},
 		{"GET /api/v1/openapi.yaml", public, s.openapi},
 		{"GET /api/v1/worklist", user, s.apiWorklist},
+		{"GET /api/v1/stats/members", user, s.apiStatsMembers},
+		{"GET /api/v1/stats/flows", user, s.apiStatsFlows},
 		{"GET /api/v1/orgs/{code}/months/{month}", user, s.apiMonths},
 		{"PUT /api/v1/orgs/{code}/months/{month}", user, s.apiMonthsPut},
 		{"GET /api/v1/me", user, s.apiMe},

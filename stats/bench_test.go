@@ -1,0 +1,84 @@
+package stats_test
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"tochuc"
+	"tochuc/stats"
+	"tochuc/store"
+)
+
+// BenchmarkStatsFigure compares one figure (members of a province by sex and status as of a
+// date) from the snapshot with the plain SQL GROUP BY on the same database. It runs on the
+// database named by TOCHUC_BENCH_DB (a demo file: tochuc demo --db FILE --members N).
+//
+//	TOCHUC_BENCH_DB=/tmp/x.db go test -run '^$' -bench StatsFigure -benchtime 20x ./stats/
+func BenchmarkStatsFigure(b *testing.B) {
+	dsn := os.Getenv("TOCHUC_BENCH_DB")
+	if dsn == "" {
+		b.Skip("TOCHUC_BENCH_DB not set")
+	}
+	ctx := context.Background()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	t0 := time.Now()
+	snap, err := stats.Build(ctx, db)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("snapshot of %d members, %d spans, %d flows built in %s", snap.MemberCount(), snap.SpanCount(), snap.FlowCount(), time.Since(t0))
+	d := tochuc.Date("2025-12-31")
+	orgs, err := db.OrgsAsOf(ctx, d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var prov tochuc.Org
+	for _, o := range orgs {
+		if o.Kind == tochuc.KindCentralDirect && (prov.ID == 0 || o.Code == "HCM") {
+			prov = o
+		}
+	}
+	q := stats.Query{OrgID: prov.ID, AsOf: d, By: []string{"status", "sex"}}
+	b.Run("snapshot-province", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := snap.Members(q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("snapshot-country", func(b *testing.B) {
+		q := q
+		q.OrgID = 0
+		for b.Loop() {
+			if _, err := snap.Members(q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	raw := openRaw(&testing.T{}, db)
+	lo, hi := tochuc.SubtreeRange(prov.Path)
+	sqlq := `SELECT CASE WHEN s.state = 'exempt' THEN 'exempt' WHEN s.official_from <= $1 THEN 'official' ELSE 'probationary' END, m.sex, COUNT(*)
+		FROM member_spans s JOIN members m ON m.id = s.member_id
+		WHERE s.valid_from <= $1 AND s.valid_to > $1 AND s.state <> 'in_transit'
+		AND s.org_id IN (SELECT v.org_id FROM org_versions v WHERE v.path >= $2 AND v.path < $3 AND v.valid_from <= $1 AND v.valid_to > $1)
+		GROUP BY 1, 2`
+	for _, c := range []struct{ name, lo, hi string }{{"sql-province", lo, hi}, {"sql-country", "/", "0"}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				rows, err := raw.QueryContext(ctx, sqlq, string(d), c.lo, c.hi)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for rows.Next() {
+				}
+				rows.Close()
+			}
+		})
+	}
+}

@@ -1,0 +1,104 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// Readers of the whole register in one pass each, for the statistics snapshot (package stats).
+// Text columns come as sql.RawBytes, valid only during the callback: the caller copies or
+// interns what it keeps.
+
+// StatsMemberCols are the coded columns of a member the statistics count by, in the order
+// EachStatsMember passes them.
+var StatsMemberCols = []string{"sex", "ethnicity", "religion", "education",
+	"professional_qualification", "political_theory", "occupation"}
+
+// EachStatsMember calls fn for every member in id order with its birth date and the coded
+// columns of StatsMemberCols.
+func (db *DB) EachStatsMember(ctx context.Context, fn func(id int64, birth []byte, cols [][]byte) error) error {
+	q := `SELECT id, birth_date`
+	for _, c := range StatsMemberCols {
+		q += ", " + c
+	}
+	rows, err := db.q().QueryContext(ctx, q+` FROM members ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("store: stats members: %w", err)
+	}
+	defer rows.Close()
+	var id int64
+	var birth sql.RawBytes
+	cols := make([]sql.RawBytes, len(StatsMemberCols))
+	dest := []any{&id, &birth}
+	for i := range cols {
+		dest = append(dest, &cols[i])
+	}
+	out := make([][]byte, len(cols))
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return fmt.Errorf("store: scan stats member: %w", err)
+		}
+		for i := range cols {
+			out[i] = cols[i]
+		}
+		if err := fn(id, birth, out); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// StatsSpan is one row of member_spans, dates in their storage form.
+type StatsSpan struct {
+	MemberID, OrgID                  int64
+	From, To, State, Official, EndKd sql.RawBytes
+}
+
+// EachStatsSpan calls fn for every span, by member then start date.
+func (db *DB) EachStatsSpan(ctx context.Context, fn func(*StatsSpan) error) error {
+	rows, err := db.q().QueryContext(ctx, `SELECT member_id, org_id, valid_from, valid_to, state, official_from, end_kind
+		FROM member_spans ORDER BY member_id, valid_from, valid_to`)
+	if err != nil {
+		return fmt.Errorf("store: stats spans: %w", err)
+	}
+	defer rows.Close()
+	var s StatsSpan
+	for rows.Next() {
+		if err := rows.Scan(&s.MemberID, &s.OrgID, &s.From, &s.To, &s.State, &s.Official, &s.EndKd); err != nil {
+			return fmt.Errorf("store: scan stats span: %w", err)
+		}
+		if err := fn(&s); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// StatsEvent is one row of member_events (without its document).
+type StatsEvent struct {
+	ID, MemberID int64
+	OrgID        sql.NullInt64
+	Kind, Date   sql.RawBytes
+}
+
+// EachStatsEvent calls fn for every member event, by member, then in the order events take
+// effect (date, then id).
+func (db *DB) EachStatsEvent(ctx context.Context, fn func(*StatsEvent) error) error {
+	rows, err := db.q().QueryContext(ctx, `SELECT id, member_id, org_id, kind, event_date
+		FROM member_events ORDER BY member_id, event_date, id`)
+	if err != nil {
+		return fmt.Errorf("store: stats events: %w", err)
+	}
+	defer rows.Close()
+	var e StatsEvent
+	for rows.Next() {
+		if err := rows.Scan(&e.ID, &e.MemberID, &e.OrgID, &e.Kind, &e.Date); err != nil {
+			return fmt.Errorf("store: scan stats event: %w", err)
+		}
+		if err := fn(&e); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
