@@ -96,13 +96,6 @@ func (q MemberQuery) from() string {
 	if q.Today {
 		return ` FROM members m `
 	}
-	if q.ByID {
-		// Dumps: the spans of the date are read first and sorted by member, so that members
-		// are then read in the order they are stored — about twice as fast on a large subtree.
-		// The outer WHERE repeats the span conditions harmlessly. Only the columns of the
-		// org index are read (with member_id, which SQLite keeps in it), so no span is looked up.
-		return ` FROM (SELECT s.member_id, s.org_id, s.valid_from, s.valid_to, s.state, s.official_from FROM member_spans s WHERE ` + q.spanWhere() + ` ORDER BY s.member_id) s JOIN members m ON m.id = s.member_id `
-	}
 	return ` FROM member_spans s JOIN members m ON m.id = s.member_id `
 }
 
