@@ -56,8 +56,9 @@ func (db *DB) BeginBulk(ctx context.Context) (*Bulk, error) {
 		begin = "BEGIN IMMEDIATE"
 		// The loader checks every org id itself; per-row foreign-key lookups would double the
 		// work. A rollback journal instead of WAL writes each new page once: pages appended to
-		// the file are not journaled. Both are restored when the load ends.
-		for _, p := range []string{"PRAGMA foreign_keys = OFF", "PRAGMA cache_size = -500000", "PRAGMA threads = 4"} {
+		// the file are not journaled. Both are restored when the load ends. Temporary files
+		// on disk rather than in memory let the index builds sort in runs (see Commit).
+		for _, p := range []string{"PRAGMA foreign_keys = OFF", "PRAGMA cache_size = -500000", "PRAGMA threads = 4", "PRAGMA temp_store = FILE"} {
 			if _, err := conn.ExecContext(ctx, p); err != nil {
 				conn.Close()
 				return nil, err
@@ -290,6 +291,17 @@ func (b *Bulk) Commit() error {
 	}
 	start := time.Now()
 	defer func() { b.IndexTime = time.Since(start) }()
+	if b.db.Engine == SQLite && len(b.indexes) > 0 {
+		// SQLite sorts an index in runs of the page cache's size, but only when temporary
+		// files may go to disk: with temp_store = MEMORY it sorts all entries at once in one
+		// thread, a merge sort of a linked list that spends its time waiting on memory. Runs
+		// of 16 MB fit the CPU cache, are sorted by worker threads while the table is read,
+		// and are merged at the end: about 2.5× faster over the national register.
+		if _, err := b.conn.ExecContext(b.ctx, "PRAGMA cache_size = -16000"); err != nil {
+			b.Rollback()
+			return err
+		}
+	}
 	for _, def := range b.indexes {
 		if _, err := b.conn.ExecContext(b.ctx, def); err != nil {
 			b.Rollback()
@@ -309,7 +321,11 @@ func (b *Bulk) Commit() error {
 	if b.db.Engine == Postgres {
 		b.conn.ExecContext(b.ctx, "ANALYZE members; ANALYZE member_events; ANALYZE member_spans")
 	} else {
+		// Statistics from a sample of each index: a full ANALYZE reads every index of the
+		// national register again (≈25 s); the sample gives the planner the same choices.
+		b.conn.ExecContext(b.ctx, "PRAGMA analysis_limit = 2000")
 		b.conn.ExecContext(b.ctx, "ANALYZE")
+		b.conn.ExecContext(b.ctx, "PRAGMA analysis_limit = 0")
 	}
 	b.close()
 	return nil
@@ -334,6 +350,7 @@ func (b *Bulk) close() {
 			b.conn.ExecContext(ctx, "PRAGMA journal_mode = WAL")
 		}
 		b.conn.ExecContext(ctx, "PRAGMA foreign_keys = ON")
+		b.conn.ExecContext(ctx, "PRAGMA temp_store = MEMORY")
 		b.conn.ExecContext(ctx, "PRAGMA cache_size = -65536")
 	}
 	b.conn.Close()

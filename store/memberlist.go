@@ -44,6 +44,13 @@ const statusExpr = `CASE WHEN s.state = 'in_transit' THEN 'in_transit' WHEN s.st
 
 // where builds the shared WHERE clause; $1 is always the as-of date.
 func (q MemberQuery) where() (string, []any) {
+	conds, args, _ := q.conds()
+	return strings.Join(conds, " AND "), args
+}
+
+// conds returns the conditions of the WHERE clause with their arguments, and how many of the
+// leading ones concern spans only (the date and the org), which spanWhere repeats.
+func (q MemberQuery) conds() ([]string, []any, int) {
 	args := []any{q.AsOf}
 	var conds []string
 	add := func(cond string, vals ...any) {
@@ -69,6 +76,7 @@ func (q MemberQuery) where() (string, []any) {
 	} else if q.OrgID != 0 {
 		add(orgCol+" = ?", q.OrgID)
 	}
+	nSpan := len(conds)
 	switch {
 	case q.Today && q.Status != "":
 		add("m.status = ?", q.Status)
@@ -92,18 +100,16 @@ func (q MemberQuery) where() (string, []any) {
 		add("m.sex = ?", q.Sex)
 	}
 	q.whereFilters(add)
-	return strings.Join(conds, " AND "), args
+	return conds, args, nSpan
 }
+
+// dump tells whether the query is a full dump in id order as of a date, which reads the spans
+// of the date first and names the orgs from a map (see EachMember).
+func (q MemberQuery) dump() bool { return q.ByID && !q.Today }
 
 func (q MemberQuery) from() string {
 	if q.Today {
 		return ` FROM members m `
-	}
-	if q.ByID {
-		// Dumps: the spans of the date are read first and sorted by member, so that members
-		// are then read in the order they are stored — about twice as fast on a large subtree.
-		// The outer WHERE repeats the span conditions harmlessly.
-		return ` FROM (SELECT * FROM member_spans s WHERE ` + q.spanWhere() + ` ORDER BY s.member_id) s JOIN members m ON m.id = s.member_id `
 	}
 	return ` FROM member_spans s JOIN members m ON m.id = s.member_id `
 }
@@ -121,6 +127,9 @@ func (q MemberQuery) spanWhere() string {
 
 // selectMembers builds the SELECT of members with their placement and status on the date.
 func (q MemberQuery) selectMembers(where string) string {
+	if q.dump() {
+		return q.selectDump()
+	}
 	orgExpr, status, since := "s.org_id", statusExpr, "s.valid_from"
 	if q.Today {
 		orgExpr, status, since = "m.org_id", "m.status", "''"
@@ -149,9 +158,95 @@ func (q MemberQuery) selectMembers(where string) string {
 	return query
 }
 
+// selectDump reads the spans of the date first, sorted by member (from the org index alone),
+// then each member by id in that order: the members table is read in the order it is stored,
+// and no sort of whole rows is needed. MATERIALIZED keeps the planner from flattening the
+// spans into the join, which would read the members in org order and sort them afterwards
+// (≈1.5× slower on a province). The org code and name are left empty: EachMember fills them
+// from a map, instead of two lookups per row.
+func (q MemberQuery) selectDump() string {
+	conds, _, nSpan := q.conds()
+	where := "1 = 1"
+	if len(conds) > nSpan {
+		where = strings.Join(conds[nSpan:], " AND ")
+	}
+	query := `WITH s AS MATERIALIZED (SELECT s.member_id, s.org_id, s.valid_from, s.valid_to, s.state, s.official_from
+		FROM member_spans s WHERE ` + q.spanWhere() + ` ORDER BY s.member_id)
+		SELECT ` + memberCols + `, s.org_id, ` + statusExpr + `, s.valid_from, '', ''
+		FROM s JOIN members m ON m.id = s.member_id WHERE ` + where + ` ORDER BY s.member_id`
+	if q.Limit >= 0 {
+		limit := q.Limit
+		if limit == 0 {
+			limit = 50
+		}
+		query += ` LIMIT ` + fmt.Sprint(limit) + ` OFFSET ` + fmt.Sprint(q.Offset)
+	}
+	return query
+}
+
+// orgNamer gives the code and the name on a date of the orgs a dump meets.
+type orgNamer struct {
+	db    *DB
+	ctx   context.Context
+	d     tochuc.Date
+	names map[int64][2]string
+}
+
+// newOrgNamer loads the orgs the query can meet: those of the subtree (or all) on the date.
+func newOrgNamer(ctx context.Context, db *DB, q MemberQuery) (*orgNamer, error) {
+	n := &orgNamer{db: db, ctx: ctx, d: q.AsOf, names: map[int64][2]string{}}
+	query := `SELECT v.org_id, o.code, v.name FROM org_versions v JOIN orgs o ON o.id = v.org_id
+		WHERE v.valid_from <= $1 AND v.valid_to > $1`
+	args := []any{q.AsOf}
+	if q.OrgPath != "" {
+		lo, hi := tochuc.SubtreeRange(q.OrgPath)
+		query += ` AND v.path >= $2 AND v.path < $3`
+		args = append(args, lo, hi)
+	} else if q.OrgID != 0 {
+		query += ` AND v.org_id = $2`
+		args = append(args, q.OrgID)
+	}
+	rows, err := db.q().QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: org names: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var code, name string
+		if err := rows.Scan(&id, &code, &name); err != nil {
+			return nil, err
+		}
+		n.names[id] = [2]string{code, name}
+	}
+	return n, rows.Err()
+}
+
+// get returns an org's code and its name on the date ("" when it has no version then).
+func (n *orgNamer) get(id int64) (string, string, error) {
+	if v, ok := n.names[id]; ok {
+		return v[0], v[1], nil
+	}
+	var code, name string
+	err := n.db.q().QueryRowContext(n.ctx, `SELECT o.code, COALESCE(v.name, '') FROM orgs o
+		LEFT JOIN org_versions v ON v.org_id = o.id AND v.valid_from <= $2 AND v.valid_to > $2 WHERE o.id = $1`, id, n.d).Scan(&code, &name)
+	if err != nil {
+		return "", "", fmt.Errorf("store: org %d: %w", id, err)
+	}
+	n.names[id] = [2]string{code, name}
+	return code, name, nil
+}
+
 // EachMember streams the members a query selects (Limit -1: all of them) with the date their
 // current state began (the span start; empty on the Today path).
 func (db *DB) EachMember(ctx context.Context, q MemberQuery, fn func(m *tochuc.Member, since tochuc.Date) error) error {
+	var names *orgNamer
+	if q.dump() {
+		var err error
+		if names, err = newOrgNamer(ctx, db, q); err != nil {
+			return err
+		}
+	}
 	where, args := q.where()
 	rows, err := db.q().QueryContext(ctx, q.selectMembers(where), args...)
 	if err != nil {
@@ -167,6 +262,11 @@ func (db *DB) EachMember(ctx context.Context, q MemberQuery, fn func(m *tochuc.M
 			return fmt.Errorf("store: scan member: %w", err)
 		}
 		m.OrgID = org.Int64
+		if names != nil {
+			if m.OrgCode, m.OrgName, err = names.get(m.OrgID); err != nil {
+				return err
+			}
+		}
 		if err := fn(&m, since); err != nil {
 			return err
 		}

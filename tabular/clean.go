@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"tochuc/vn"
 )
 
 // cleaner turns raw cells into trimmed, valid, NFC-normalised text.
@@ -20,7 +22,11 @@ func (c cleaner) cell(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	return norm.NFC.String(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if vn.IsSimpleNFC(s) {
+		return s
+	}
+	return norm.NFC.String(s)
 }
 
 // row cleans raw into a new slice padded with "" to at least width cells.

@@ -9,7 +9,33 @@ import (
 )
 
 // NFC returns s in Unicode Normalization Form C, the form stored everywhere.
-func NFC(s string) string { return norm.NFC.String(s) }
+func NFC(s string) string {
+	if IsSimpleNFC(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// IsSimpleNFC reports, quickly, that s is already in NFC because every character is below
+// U+0300 or a precomposed letter of Latin Extended Additional (U+1E00–U+1EFF): none of these
+// decomposes under NFC or combines with its neighbour, and they are all that Vietnamese text
+// in NFC is made of. False means "not known": the caller normalises as usual. The full check
+// costs ≈15× more and ran on every cell of every imported row.
+func IsSimpleNFC(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || (r >= 0x300 && (r < 0x1E00 || r > 0x1EFF)) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
 
 // Folding tables: lower-case base letter with every diacritic removed.
 var (

@@ -114,3 +114,38 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+// TestIsSimpleNFC checks the fast path against the full normalisation: every character it
+// accepts, alone and next to any other it accepts, is left unchanged by NFC.
+func TestIsSimpleNFC(t *testing.T) {
+	var set []rune
+	for r := rune(0); r < 0x300; r++ {
+		set = append(set, r)
+	}
+	for r := rune(0x1E00); r <= 0x1EFF; r++ {
+		set = append(set, r)
+	}
+	for _, a := range set {
+		if s := string(a); !IsSimpleNFC(s) || norm.NFC.String(s) != s {
+			t.Fatalf("%U: simple %v, NFC changes it: %v", a, IsSimpleNFC(s), norm.NFC.String(s) != s)
+		}
+		for _, b := range set {
+			if s := string([]rune{a, b}); norm.NFC.String(s) != s {
+				t.Fatalf("%U %U: NFC changes the pair", a, b)
+			}
+		}
+	}
+	for _, s := range []string{"Nguyễn Thị Ánh", "Đặng Văn Ơn", "Thanh Hóa", ""} {
+		if !IsSimpleNFC(s) {
+			t.Errorf("%q: want simple", s)
+		}
+	}
+	for _, s := range []string{"Nguye\u0302\u0303n", "Hoa\u0300", "\xff", "\u1F71"} {
+		if IsSimpleNFC(s) {
+			t.Errorf("%q: want not simple", s)
+		}
+		if NFC(s) != norm.NFC.String(s) {
+			t.Errorf("%q: NFC differs from the full form", s)
+		}
+	}
+}

@@ -91,6 +91,9 @@ CREATE TABLE member_events (
 );
 CREATE INDEX member_events_member ON member_events(member_id, event_date);
 
+-- Spans are stored clustered by member (a member's spans never share a start day): the bulk
+-- loader writes them in member order, so no separate per-member index has to be built, and the
+-- org index below carries member_id, which makes it covering for as-of lists and exports.
 CREATE TABLE member_spans (
     member_id     INTEGER NOT NULL REFERENCES members(id),
     org_id        INTEGER NOT NULL REFERENCES orgs(id),
@@ -98,7 +101,7 @@ CREATE TABLE member_spans (
     valid_to      TEXT NOT NULL,
     state         TEXT NOT NULL,
     official_from TEXT NOT NULL,
-    end_kind      TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX member_spans_member ON member_spans(member_id, valid_from);
+    end_kind      TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (member_id, valid_from)
+) WITHOUT ROWID;
 CREATE INDEX member_spans_org ON member_spans(org_id, valid_from, valid_to, state, official_from);
