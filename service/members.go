@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tochuc"
 	"tochuc/store"
@@ -28,11 +30,42 @@ func Keys(m *tochuc.Member) store.MemberKeys {
 	}
 }
 
+// collapseSpaces is strings.Join(strings.Fields(s), " "), without allocating when s is already
+// so (single ASCII spaces between words, none at the ends: nearly every cell of a file).
+func collapseSpaces(s string) string {
+	prevSpace := true // a space at the start needs the slow path
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' && !prevSpace:
+				prevSpace = true
+			case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+				return strings.Join(strings.Fields(s), " ")
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = false
+		i += n
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
 // NormalizeMember puts a member's text in NFC and fills the full name from its parts.
 func NormalizeMember(m *tochuc.Member) {
 	for _, p := range []*string{&m.Surname, &m.MiddleName, &m.GivenName, &m.FullName, &m.BirthName, &m.Aliases,
 		&m.BirthPlace, &m.HomeTown, &m.Residence, &m.CitizenID, &m.CardNumber, &m.HistoryNumber} {
-		*p = vn.NFC(strings.Join(strings.Fields(*p), " "))
+		*p = vn.NFC(collapseSpaces(*p))
 	}
 	if m.GivenName == "" && m.FullName != "" {
 		m.Surname, m.MiddleName, m.GivenName = vn.SplitFullName(m.FullName)
