@@ -53,6 +53,7 @@ func init() {
 		"worklist": {"việc cần làm: dự bị đến hạn, chuyển sinh hoạt chưa nhận, ba tháng bỏ sinh hoạt…", cmdWorklist},
 		"user":     {"quản lý tài khoản: add, passwd, disable, enable, grant, revoke, list", cmdUser},
 		"stats":    {"thống kê: members (số đảng viên theo các chiều, tại một ngày), flows (kết nạp, chuyển đến, chuyển đi… trong kỳ)", cmdStats},
+		"target":   {"chỉ tiêu: set (giao), import (nhập tệp CSV), list (tiến độ, theo nhóm với --group)", cmdTarget},
 
 		// The development pipeline (issue 4).
 		"candidate": {"phát triển đảng viên (quần chúng ưu tú): add, step, ceremony, drop, list", cmdCandidate},

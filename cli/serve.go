@@ -80,6 +80,7 @@ func cmdServe(env *Env, args []string) error {
 			errc <- srv.Serve(ln)
 		}
 	}()
+	warmUp(env.Ctx, svc, log) // the listener is open: requests are served while this builds
 	select {
 	case err := <-errc:
 		if !errors.Is(err, http.ErrServerClosed) {

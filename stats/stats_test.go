@@ -94,9 +94,19 @@ func asMap(rows []stats.Row) map[string]int64 {
 	return out
 }
 
-func TestStatsEqualsSQLRecount(t *testing.T) {
+// TestStats builds one demo country per engine (the demo builds the whole real tree, which is
+// slow under -race) and runs every check of the engine over it.
+func TestStats(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		svc := buildDemo(t, db, 3000)
+		svc := buildDemo(t, db, 2000)
+		t.Run("EqualsSQLRecount", func(t *testing.T) { statsEqualsSQLRecount(t, db, svc) })
+		t.Run("AcrossRestructure", func(t *testing.T) { statsAcrossRestructure(t, db, svc) })
+		t.Run("UnknownDimension", func(t *testing.T) { statsUnknownDimension(t, db, svc) })
+	})
+}
+
+func statsEqualsSQLRecount(t *testing.T, db *store.DB, svc *service.Service) {
+	{
 		ctx := sysCtx()
 		snap, err := stats.Build(ctx, db)
 		if err != nil {
@@ -174,7 +184,7 @@ func TestStatsEqualsSQLRecount(t *testing.T) {
 			t.Errorf("too few figures compared: %d member queries, %d flow queries with members", nonEmpty, flowsNonEmpty)
 		}
 		_ = svc
-	})
+	}
 }
 
 func recountFlows(t *testing.T, raw *rawDB, org int64, from, to tochuc.Date) map[string]int64 {
@@ -274,9 +284,8 @@ func allEvents(t *testing.T, raw *rawDB) map[int64][]tochuc.MemberEvent {
 
 // TestStatsAcrossRestructure: on 30/06/2025 the figures run over the pre-reform tree (63
 // provinces), on 01/07/2025 and today over the new one (34); the totals agree.
-func TestStatsAcrossRestructure(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		svc := buildDemo(t, db, 2000)
+func statsAcrossRestructure(t *testing.T, db *store.DB, svc *service.Service) {
+	{
 		ctx := sysCtx()
 		before, err := svc.StatsMembers(ctx, "", "2025-06-30", nil, true)
 		if err != nil {
@@ -323,15 +332,14 @@ func TestStatsAcrossRestructure(t *testing.T) {
 		if err != nil || len(today.Orgs[0].Rows) == 0 {
 			t.Fatalf("today: %v %v", today, err)
 		}
-	})
+	}
 }
 
-func TestStatsUnknownDimension(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		svc := buildDemo(t, db, 200)
+func statsUnknownDimension(t *testing.T, db *store.DB, svc *service.Service) {
+	{
 		_, err := svc.StatsMembers(sysCtx(), "", "", []string{"sex", "shoe_size"}, false)
 		if err == nil || !strings.Contains(err.Error(), "shoe_size") || !strings.Contains(err.Error(), "party_age_band") {
 			t.Fatalf("unknown dimension: %v", err)
 		}
-	})
+	}
 }

@@ -272,11 +272,42 @@ var accessRules = map[string]func(s *side) []req{
 	"GET /worklist/export": func(s *side) []req {
 		return []req{{method: "GET", path: "/worklist/export?org=" + s.province + "&days=365"}}
 	},
+	"GET /stats": func(s *side) []req {
+		return []req{{method: "GET", path: "/stats?org=" + s.province + "&by=sex&by=status&children=1&fby=sex"}}
+	},
+	"GET /stats/members": func(s *side) []req {
+		return []req{{method: "GET", path: "/stats/members?org=" + s.province + "&f.sex=male"}, {method: "GET", path: "/stats/members?org=" + s.cell}}
+	},
+	"GET /stats/members/export": func(s *side) []req {
+		return []req{{method: "GET", path: "/stats/members/export?org=" + s.province + "&format=csv"},
+			{method: "GET", path: "/stats/members/export?org=" + s.cell + "&format=xlsx"}}
+	},
 	"GET /api/v1/stats/members": func(s *side) []req {
 		return []req{{method: "GET", path: "/api/v1/stats/members?org=" + s.province + "&by=sex&children=true"}}
 	},
 	"GET /api/v1/stats/flows": func(s *side) []req {
 		return []req{{method: "GET", path: "/api/v1/stats/flows?org=" + s.province + "&from=2000-01-01&by=sex"}}
+	},
+	"GET /orgs/{code}/targets": func(s *side) []req {
+		return []req{{method: "GET", path: "/orgs/" + s.province + "/targets?year=2025"}, {method: "GET", path: "/orgs/" + s.cell + "/targets"}}
+	},
+	"POST /orgs/{code}/targets": func(s *side) []req {
+		return []req{{method: "POST", path: "/orgs/" + s.province + "/targets", form: url.Values{"form": {"target"}, "year": {"2025"},
+			"figure": {"admitted"}, "direction": {"at_least"}, "target": {"10"}}},
+			{method: "POST", path: "/orgs/" + s.commune + "/targets", form: url.Values{"form": {"work"}, "year": {"2025"}, "title": {"Đề án Anphaxa"}}}}
+	},
+	"GET /api/v1/targets": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/targets?org=" + s.province + "&year=2025"},
+			{method: "GET", path: "/api/v1/targets?org=" + s.province + "&year=2025&group=border"}}
+	},
+	"POST /api/v1/targets": func(s *side) []req {
+		return []req{{method: "POST", path: "/api/v1/targets", json: `{"org_code":"` + s.commune + `","year_from":2025,"figure":"admitted","target":5}`}}
+	},
+	"GET /api/v1/indicators": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/indicators?org=" + s.province + "&year=2025"}}
+	},
+	"GET /api/v1/programmes": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/programmes?org=" + s.province + "&year=2025"}}
 	},
 	"GET /api/v1/worklist": func(s *side) []req {
 		return []req{{method: "GET", path: "/api/v1/worklist?org=" + s.province + "&days=365"}}

@@ -9,6 +9,7 @@ var monthsEnglish = map[string]string{
 	"Chưa đóng đảng phí":  "Dues unpaid",
 	"Có lý do chính đáng": "Good reason",
 	"Ghi chú":             "Note",
+	"Chỉ tiêu, nhiệm vụ":  "Targets and tasks",
 	"Lưu sổ tháng":        "Save the month",
 	"Không có đảng viên sinh hoạt trực tiếp tại tổ chức này.": "No member is placed directly in this organization.",
 }

@@ -1,0 +1,150 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"tochuc"
+	"tochuc/codes"
+	"tochuc/stats"
+	"tochuc/store"
+	"tochuc/tabular"
+	"tochuc/vn"
+)
+
+// StatsExportColumns are the columns of the export of a figure's members: the identity, the
+// placement and status on the date, and the coded attributes the figures count by.
+var StatsExportColumns = []string{"id", "full_name", "sex", "birth_date", "cccd", "card_number", "org_code", "org_name",
+	"status", "admission_date", "official_date", "ethnicity", "religion", "education", "professional_qualification",
+	"political_theory", "occupation"}
+
+// statsFigure resolves the org of a drill-down within the reader's reach on day d and the ids of
+// the members the figure counts (an unknown dimension or value is refused before anything else).
+func (s *Service) statsFigure(ctx context.Context, code string, d tochuc.Date, filter map[string]string) (tochuc.Org, []int64, bool, error) {
+	r, limited, err := s.readReach(ctx, d)
+	if err != nil {
+		return tochuc.Org{}, nil, false, err
+	}
+	var o tochuc.Org
+	if code == "" {
+		o, err = s.home(ctx, r)
+	} else {
+		o, err = s.orgIn(ctx, r, code)
+	}
+	if err != nil {
+		return o, nil, false, err
+	}
+	snap, err := s.StatsSnapshot(ctx)
+	if err != nil {
+		return o, nil, false, err
+	}
+	ids, err := snap.MemberIDs(stats.Query{OrgID: o.ID, AsOf: d, Filter: filter})
+	return o, ids, limited, err
+}
+
+// DescribeStatsFilter writes a filter as "dim=value, …" in name order (for the audit trail and
+// file names).
+func DescribeStatsFilter(filter map[string]string) string {
+	keys := make([]string, 0, len(filter))
+	for k := range filter {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + "=" + filter[k]
+	}
+	return strings.Join(parts, ", ")
+}
+
+// StatsMembersExport streams the members a figure counts (the drill-down of StatsMembersList)
+// to w: with human, Vietnamese headings and labels in Vietnamese order, else codes in id order.
+// It needs read permission and export permission over the org; the export is recorded in the
+// audit trail before any row leaves, and a limited reader's file has no identity numbers.
+func (s *Service) StatsMembersExport(ctx context.Context, w tabular.Writer, code string, d tochuc.Date, filter map[string]string, human bool) (int64, error) {
+	if d == "" {
+		d = s.Today()
+	}
+	o, ids, limited, err := s.statsFigure(ctx, code, d, filter)
+	if err != nil {
+		return 0, err
+	}
+	opt := ExportOptions{AsOf: d, OrgCode: o.Code}
+	root, err := s.statsExportAudit(ctx, &opt, filter, human)
+	if err != nil {
+		return 0, err
+	}
+	want := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	head := StatsExportColumns
+	if human {
+		head = tochuc.ColumnLabels(head)
+	}
+	if err := w.WriteHeader(head); err != nil {
+		return 0, err
+	}
+	q := store.MemberQuery{AsOf: d, Limit: -1, ByID: !human}
+	if root.ParentID != 0 {
+		q.OrgPath = root.Path
+	}
+	var n int64
+	row := make([]string, len(StatsExportColumns))
+	err = s.DB.EachMember(ctx, q, func(m *tochuc.Member, _ tochuc.Date) error {
+		if !want[m.ID] {
+			return nil
+		}
+		if limited {
+			limit(m)
+		}
+		if m.OfficialDate > d {
+			m.OfficialDate = ""
+		}
+		row = append(row[:0], strconv.FormatInt(m.ID, 10), m.FullName, m.Sex, m.BirthDate, m.CitizenID, m.CardNumber,
+			m.OrgCode, m.OrgName, m.Status, string(m.AdmissionDate), string(m.OfficialDate), m.Ethnicity, m.Religion,
+			m.Education, m.ProfessionalQualification, m.PoliticalTheory, m.Occupation)
+		if human {
+			row[2], row[8] = label(codes.Sex, m.Sex), label(codes.MemberStatuses, m.Status)
+			if bd, err := vn.ParsePartialDate(m.BirthDate); err == nil {
+				row[3] = bd.Display()
+			}
+			row[9], row[10] = m.AdmissionDate.Display(), m.OfficialDate.Display()
+			row[11], row[12], row[13] = label(codes.Ethnicities, m.Ethnicity), label(codes.Religions, m.Religion), label(codes.Education, m.Education)
+			row[14], row[15], row[16] = label(codes.ProfessionalQualification, m.ProfessionalQualification), label(codes.PoliticalTheory, m.PoliticalTheory), label(codes.Occupations, m.Occupation)
+		}
+		n++
+		return w.WriteRow(row)
+	})
+	if err != nil {
+		return n, err
+	}
+	return n, w.Close()
+}
+
+// statsExportAudit checks the export permission over the org and records the export.
+func (s *Service) statsExportAudit(ctx context.Context, opt *ExportOptions, filter map[string]string, human bool) (tochuc.Org, error) {
+	r, err := s.reachFor(ctx, tochuc.PermExport, opt.AsOf)
+	if err != nil {
+		return tochuc.Org{}, err
+	}
+	root, err := s.orgIn(ctx, r, opt.OrgCode)
+	if err != nil {
+		return root, err
+	}
+	e := entry(ctx, tochuc.AuditExport, "stats-members", root.Code, root.ID)
+	e.Detail = "xuất danh sách đảng viên của số liệu thống kê " + root.Code + " tại " + string(opt.AsOf)
+	if f := DescribeStatsFilter(filter); f != "" {
+		e.Detail += "; lọc: " + f
+	}
+	if human {
+		e.Detail += " (xlsx)"
+	}
+	if err := s.DB.AppendAudit(ctx, e); err != nil {
+		return root, fmt.Errorf("service: audit export: %w", err)
+	}
+	return root, nil
+}

@@ -1,0 +1,361 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"tochuc"
+	"tochuc/codes"
+	"tochuc/service"
+	"tochuc/stats"
+	"tochuc/tabular"
+	"tochuc/vn"
+)
+
+// statsMaxDims is how many dimensions the statistics page crosses at once.
+const statsMaxDims = 3
+
+// statsDimNames are the Vietnamese names of the dimensions; an org attribute not listed here
+// shows under its own name.
+var statsDimNames = map[string]string{
+	stats.DimStatus: "Trạng thái", stats.DimSex: "Giới tính", stats.DimAgeBand: "Độ tuổi",
+	stats.DimEthnicity: "Dân tộc", stats.DimReligion: "Tôn giáo", stats.DimEducation: "Giáo dục phổ thông",
+	stats.DimProfQual: "Chuyên môn", stats.DimPolTheory: "Lý luận chính trị", stats.DimOccupation: "Nghề nghiệp",
+	stats.DimPartyAgeBand: "Tuổi đảng", stats.DimOrgKind: "Loại tổ chức", stats.DimSetting: "Loại hình",
+	"border": "Xã biên giới",
+}
+
+// statsCodeLists are the code lists of the dimensions that hold codes.
+var statsCodeLists = map[string]codes.List{
+	stats.DimStatus: codes.MemberStatuses, stats.DimSex: codes.Sex, stats.DimEthnicity: codes.Ethnicities,
+	stats.DimReligion: codes.Religions, stats.DimEducation: codes.Education, stats.DimProfQual: codes.ProfessionalQualification,
+	stats.DimPolTheory: codes.PoliticalTheory, stats.DimOccupation: codes.Occupations, stats.DimOrgKind: codes.OrgKinds,
+	stats.DimSetting: codes.Settings,
+}
+
+var statsBandNames = map[string]map[string]string{
+	stats.DimAgeBand: {"under30": "Dưới 30 tuổi", "30-40": "Từ 30 đến 40 tuổi", "41-50": "Từ 41 đến 50 tuổi",
+		"51-60": "Từ 51 đến 60 tuổi", "over60": "Trên 60 tuổi", "unknown": "Chưa rõ năm sinh"},
+	stats.DimPartyAgeBand: {"under10": "Dưới 10 năm", "10-19": "Từ 10 đến 19 năm", "20-29": "Từ 20 đến 29 năm",
+		"30-39": "Từ 30 đến 39 năm", "40-49": "Từ 40 đến 49 năm", "50+": "Từ 50 năm trở lên", "unknown": "Chưa rõ tuổi đảng"},
+}
+
+// statsFlowNames are the Vietnamese names of the flows.
+var statsFlowNames = map[string]string{
+	"admitted": "Kết nạp", "readmitted": "Kết nạp lại", "recognized": "Công nhận chính thức",
+	"transferred_in": "Chuyển đến", "transferred_out": "Chuyển đi", "removed": "Xóa tên",
+	"withdrawn": "Xin ra khỏi Đảng", "expelled": "Khai trừ", "deceased": "Từ trần",
+}
+
+func statsDimName(dim string) string {
+	if n, ok := statsDimNames[dim]; ok {
+		return n
+	}
+	return dim
+}
+
+// statsValueName is the Vietnamese label of a dimension's value.
+func statsValueName(dim, code string) string {
+	if l, ok := statsCodeLists[dim]; ok {
+		if code == "" {
+			return "Chưa rõ"
+		}
+		return statsCodeName(l, code)
+	}
+	if m, ok := statsBandNames[dim]; ok {
+		if n, ok := m[code]; ok {
+			return n
+		}
+		return code
+	}
+	switch code {
+	case "true":
+		return "Có"
+	case "false":
+		return "Không"
+	case "":
+		return "Chưa rõ"
+	}
+	return code
+}
+
+func statsCodeName(l codes.List, code string) string {
+	if c, ok := l.ByCode(code); ok {
+		return c.Name
+	}
+	return code
+}
+
+// statsDim is a dimension offered by the form.
+type statsDim struct{ Name, Label string }
+
+// statsLine is one row of a statistics table: the value labels, the count and its drill-down.
+type statsLine struct {
+	Flow   string
+	Labels []string
+	Num    string
+	Link   string // "" when the figure has no list (flows)
+}
+
+// statsOrgView is the table of one org.
+type statsOrgView struct {
+	Code, Name string
+	Lines      []statsLine
+	Total      string
+	TotalLink  string
+	Self       string // the page of this org alone (for the child rows)
+}
+
+// statsLink is the drill-down of a figure.
+func statsLink(org string, d tochuc.Date, filter map[string]string) string {
+	q := url.Values{"org": {org}, "as_of": {string(d)}}
+	for k, v := range filter {
+		q.Set("f."+k, v)
+	}
+	return "/stats/members?" + q.Encode()
+}
+
+// statsByParams reads the repeated by (or fby) selects, dropping the empty ones and repeats.
+func statsByParams(vals []string) ([]string, error) {
+	var by []string
+	for _, v := range vals {
+		for _, p := range service.ParseDims(v) {
+			if !slices.Contains(by, p) {
+				by = append(by, p)
+			}
+		}
+	}
+	if len(by) > statsMaxDims {
+		return nil, tochuc.Errorf(tochuc.EINVALID, "Chọn tối đa %d chiều thống kê.", statsMaxDims)
+	}
+	return by, nil
+}
+
+// statsPage: GET /stats — the counts of a subtree as of a date by up to three dimensions (and
+// by child org), a bar chart of the first dimension, and the flows of a period.
+func (s *Server) statsPage(w http.ResponseWriter, r *http.Request) {
+	d, err := s.asOf(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	by, err := statsByParams(q["by"])
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	fby, err := statsByParams(q["fby"])
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	children := q.Get("children") == "1"
+	ctx := r.Context()
+	t, err := s.svc.StatsMembers(ctx, strings.TrimSpace(q.Get("org")), d, by, children)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	code := t.Orgs[0].Code
+	from, to := tochuc.Date(string(d[:4])+"-01-01"), d
+	if v, err := queryDate(r, "from"); err != nil {
+		s.fail(w, r, err)
+		return
+	} else if v != "" {
+		from = v
+	}
+	if v, err := queryDate(r, "to"); err != nil {
+		s.fail(w, r, err)
+		return
+	} else if v != "" {
+		to = v
+	}
+	ft, err := s.svc.StatsFlows(ctx, code, from, to, fby, children)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	snap, err := s.svc.StatsSnapshot(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var dims []statsDim
+	for _, n := range snap.DimensionNames() {
+		dims = append(dims, statsDim{Name: n, Label: statsDimName(n)})
+	}
+	slots := make([]string, statsMaxDims)
+	copy(slots, by)
+	fslots := make([]string, 2)
+	copy(fslots, fby)
+
+	self := func(org string) string {
+		v := url.Values{"org": {org}, "as_of": {string(d)}, "by": by}
+		return "/stats?" + v.Encode()
+	}
+	var tables []statsOrgView
+	for _, o := range t.Orgs {
+		v := statsOrgView{Code: o.Code, Name: o.Name, TotalLink: statsLink(o.Code, d, nil), Self: self(o.Code)}
+		var total int64
+		for _, row := range o.Rows {
+			total += row.Count
+			ln := statsLine{Num: vn.FormatInt(row.Count)}
+			f := map[string]string{}
+			for i, val := range row.Values {
+				ln.Labels = append(ln.Labels, statsValueName(by[i], val))
+				f[by[i]] = val
+			}
+			ln.Link = statsLink(o.Code, d, f)
+			v.Lines = append(v.Lines, ln)
+		}
+		v.Total = vn.FormatInt(total)
+		tables = append(tables, v)
+	}
+	var flows []statsOrgView
+	for _, o := range ft.Orgs {
+		v := statsOrgView{Code: o.Code, Name: o.Name}
+		for _, row := range o.Rows {
+			ln := statsLine{Flow: statsFlowNames[row.Flow], Num: vn.FormatInt(row.Count)}
+			for i, val := range row.Values {
+				ln.Labels = append(ln.Labels, statsValueName(fby[i], val))
+			}
+			v.Lines = append(v.Lines, ln)
+		}
+		flows = append(flows, v)
+	}
+	var charts []chart
+	if len(by) > 0 {
+		charts = append(charts, s.statsChart(t, d, by[0]))
+	}
+	byNames := make([]string, len(by))
+	for i, b := range by {
+		byNames[i] = statsDimName(b)
+	}
+	fbyNames := make([]string, len(fby))
+	for i, b := range fby {
+		fbyNames[i] = statsDimName(b)
+	}
+	s.render(w, r, http.StatusOK, "stats", map[string]any{
+		"Title": "Thống kê — " + t.Orgs[0].Name, "Org": t.Orgs[0], "StatsAsOf": d, "Today": s.svc.Today(),
+		"Dims": dims, "Slots": slots, "FSlots": fslots, "Children": children, "ByNames": byNames, "FByNames": fbyNames,
+		"Tables": tables, "Flows": flows, "From": from, "To": to, "Charts": charts, "Stale": t.Stale,
+	})
+}
+
+// statsChart is the bar chart of the org's members by one dimension (the org alone, not its
+// children): the engine asked once more by that dimension only.
+func (s *Server) statsChart(t *service.StatsTable, d tochuc.Date, dim string) chart {
+	o := t.Orgs[0]
+	sums := map[string]int64{}
+	var order []string
+	var total int64
+	for _, row := range o.Rows {
+		v := row.Values[0]
+		if _, ok := sums[v]; !ok {
+			order = append(order, v)
+		}
+		sums[v] += row.Count
+		total += row.Count
+	}
+	labels := make([]string, len(order))
+	values := make([]int64, len(order))
+	for i, v := range order {
+		labels[i], values[i] = statsValueName(dim, v), sums[v]
+	}
+	return newChart("stats-"+dim, "Đảng viên theo "+strings.ToLower(statsDimName(dim)), "Số đảng viên", labels, values,
+		[]string{"bar-age"}, total)
+}
+
+// statsFilter reads the f.<dim>=<value> parameters of a drill-down.
+func statsFilter(r *http.Request) map[string]string {
+	f := map[string]string{}
+	for k, v := range r.URL.Query() {
+		if dim, ok := strings.CutPrefix(k, "f."); ok && dim != "" && len(v) > 0 {
+			f[dim] = v[0]
+		}
+	}
+	return f
+}
+
+// statsFilterLine is one filter of a drill-down, labelled.
+type statsFilterLine struct{ Dim, Value string }
+
+// statsMembersPage: GET /stats/members — the members a figure counts, one page at a time.
+func (s *Server) statsMembersPage(w http.ResponseWriter, r *http.Request) {
+	d, err := s.asOf(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := statsFilter(r)
+	page := intParam(r, "page", 1)
+	list, err := s.svc.StatsMembersList(r.Context(), strings.TrimSpace(r.URL.Query().Get("org")), d, f, page)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var lines []statsFilterLine
+	keys := make([]string, 0, len(f))
+	for k := range f {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		lines = append(lines, statsFilterLine{Dim: statsDimName(k), Value: statsValueName(k, f[k])})
+	}
+	pages := (list.Total + service.StatsListPage - 1) / service.StatsListPage
+	exp := r.URL.Query()
+	exp.Del("page")
+	exp.Set("org", list.Org.Code)
+	exp.Set("as_of", string(d))
+	s.render(w, r, http.StatusOK, "statsmembers", map[string]any{
+		"Title": "Danh sách đảng viên của số liệu — " + list.Org.Name, "List": list, "StatsAsOf": d,
+		"Filters": lines, "Pages": pages, "First": (list.Page-1)*service.StatsListPage + 1,
+		"ExportCSV": "/stats/members/export?" + exp.Encode() + "&format=csv", "ExportXLSX": "/stats/members/export?" + exp.Encode() + "&format=xlsx",
+		"Back": "/stats?" + url.Values{"org": {list.Org.Code}, "as_of": {string(d)}}.Encode(),
+	})
+}
+
+// statsMembersExport: GET /stats/members/export — the members a figure counts as CSV or XLSX,
+// audited before any row leaves.
+func (s *Server) statsMembersExport(w http.ResponseWriter, r *http.Request) {
+	d, err := s.asOf(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	format := q.Get("format")
+	if format != "xlsx" && format != "csv" {
+		s.fail(w, r, tochuc.Errorf(tochuc.EINVALID, "Định dạng tệp xuất: chọn xlsx hoặc csv."))
+		return
+	}
+	org := strings.TrimSpace(q.Get("org"))
+	name := "thong-ke-dang-vien-" + safeFileName(org) + "-" + string(d) + "." + format
+	out := &lazyFile{w: w, name: name}
+	var tw tabular.Writer
+	if format == "xlsx" {
+		out.contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		if tw, err = tabular.NewXLSXWriter(out, "Danh sách"); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	} else {
+		out.contentType = "text/csv; charset=utf-8"
+		tw = tabular.NewCSVWriter(out, true)
+	}
+	if _, err := s.svc.StatsMembersExport(r.Context(), tabular.SafeCells(tw), org, d, statsFilter(r), format == "xlsx"); err != nil {
+		if !out.started {
+			s.fail(w, r, err)
+			return
+		}
+		s.log.Error("export", "err", err)
+	}
+}
+
+func init() {
+	funcs["canCount"] = func(u tochuc.User) bool { return grantsAllow(u.Grants, tochuc.PermCounts) }
+}
