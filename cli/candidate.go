@@ -13,17 +13,9 @@ import (
 // tochuc candidate: the development pipeline (quần chúng ưu tú) from the command line.
 
 func cmdCandidate(env *Env, args []string) error {
-	subs := map[string]func(*Env, []string) error{
-		"add": candidateAdd, "step": candidateStep, "list": candidateList, "ceremony": candidateCeremony, "drop": candidateDrop,
-	}
-	if len(args) == 0 || subs[args[0]] == nil {
-		fmt.Fprintln(env.Stderr, "Cách dùng: tochuc candidate add|step|ceremony|drop|list [tùy chọn]  (tochuc candidate add -h)")
-		if len(args) > 0 && helpAsked(args[:1]) {
-			return nil
-		}
-		return ErrUsage
-	}
-	return subs[args[0]](env, args[1:])
+	return subcommands(env, "candidate", "add", args, []subcommand{
+		{"add", candidateAdd}, {"step", candidateStep}, {"ceremony", candidateCeremony}, {"drop", candidateDrop}, {"list", candidateList},
+	})
 }
 
 // introducerFlags collects repeated --introducer MÃ:yyyy-mm-dd values.
@@ -59,19 +51,16 @@ func candidateAdd(env *Env, args []string) error {
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	c := tochuc.Candidate{FullName: *name, Sex: *sex, BirthDate: *birth, CitizenID: *cccd, Ethnicity: *ethnicity,
-		Religion: *religion, Education: *education, Occupation: *occupation, Residence: *residence, YouthUnion: *youth, Note: *note}
-	id, err := svc.CreateCandidate(env.Ctx, c, *org, tochuc.Date(*identified))
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Đã thêm quần chúng ưu tú số %d.\n", id)
-	return nil
+	return withService(env, *dsn, func(svc *service.Service) error {
+		c := tochuc.Candidate{FullName: *name, Sex: *sex, BirthDate: *birth, CitizenID: *cccd, Ethnicity: *ethnicity,
+			Religion: *religion, Education: *education, Occupation: *occupation, Residence: *residence, YouthUnion: *youth, Note: *note}
+		id, err := svc.CreateCandidate(env.Ctx, c, *org, tochuc.Date(*identified))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Đã thêm quần chúng ưu tú số %d.\n", id)
+		return nil
+	})
 }
 
 func candidateStep(env *Env, args []string) error {
@@ -91,35 +80,30 @@ func candidateStep(env *Env, args []string) error {
 	extended := fs.Bool("extended", false, "đã gia hạn thời hạn xét kết nạp (decided)")
 	consent := fs.String("consent", "", "văn bản đồng ý: tỉnh ủy (trên 60 tuổi, cell_resolution) hoặc cấp trên (lễ quá hạn, admitted)")
 	exception := fs.String("exception", "", "văn bản cho phép về học vấn (cell_resolution)")
-	document := fs.String("document", "", "số, ký hiệu văn bản")
-	docDate := fs.String("doc-date", "", "ngày văn bản (mặc định ngày của bước)")
-	signer := fs.String("signer", "", "người ký")
+	doc := docFlags(fs, "số, ký hiệu văn bản", "ngày văn bản (mặc định ngày của bước)")
 	note := fs.String("note", "", "ghi chú (lý do khi dropped)")
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	st := tochuc.CandidateStep{Stage: *stage, Date: tochuc.Date(*date), Number: *number, HistoryDate: tochuc.Date(*history),
-		Introducers: intro, UnionResolution: *union, Result: *result, Yes: *yes, Total: *total, Committee: *committee,
-		Extended: *extended, Consent: *consent, Exception: *exception, Document: *document, DocDate: tochuc.Date(*docDate),
-		Signer: *signer, Note: *note}
-	if st.Stage == tochuc.StageAdmitted {
-		mid, err := svc.HoldCeremony(env.Ctx, *id, st.Date, st.Consent)
-		if err != nil {
+	return withService(env, *dsn, func(svc *service.Service) error {
+		st := tochuc.CandidateStep{Stage: *stage, Date: tochuc.Date(*date), Number: *number, HistoryDate: tochuc.Date(*history),
+			Introducers: intro, UnionResolution: *union, Result: *result, Yes: *yes, Total: *total, Committee: *committee,
+			Extended: *extended, Consent: *consent, Exception: *exception, Document: *doc.document, DocDate: tochuc.Date(*doc.docDate.v),
+			Signer: *doc.signer, Note: *note}
+		if st.Stage == tochuc.StageAdmitted {
+			mid, err := svc.HoldCeremony(env.Ctx, *id, st.Date, st.Consent)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "Đã ghi lễ kết nạp; đảng viên dự bị số %d.\n", mid)
+			return nil
+		}
+		if err := svc.RecordCandidateStep(env.Ctx, *id, st); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "Đã ghi lễ kết nạp; đảng viên dự bị số %d.\n", mid)
+		fmt.Fprintf(env.Stdout, "Đã ghi bước “%s”.\n", service.CandidateStageLabels[st.Stage])
 		return nil
-	}
-	if err := svc.RecordCandidateStep(env.Ctx, *id, st); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Đã ghi bước “%s”.\n", service.CandidateStageLabels[st.Stage])
-	return nil
+	})
 }
 
 func candidateCeremony(env *Env, args []string) error {
@@ -130,17 +114,14 @@ func candidateCeremony(env *Env, args []string) error {
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	mid, err := svc.HoldCeremony(env.Ctx, *id, tochuc.Date(*date), *consent)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Đã ghi lễ kết nạp; đảng viên dự bị số %d.\n", mid)
-	return nil
+	return withService(env, *dsn, func(svc *service.Service) error {
+		mid, err := svc.HoldCeremony(env.Ctx, *id, tochuc.Date(*date), *consent)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Đã ghi lễ kết nạp; đảng viên dự bị số %d.\n", mid)
+		return nil
+	})
 }
 
 func candidateDrop(env *Env, args []string) error {
@@ -152,16 +133,13 @@ func candidateDrop(env *Env, args []string) error {
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	if err := svc.DropCandidate(env.Ctx, *id, tochuc.Date(*date), *reason, *document); err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, "Đã ghi dừng phát triển.")
-	return nil
+	return withService(env, *dsn, func(svc *service.Service) error {
+		if err := svc.DropCandidate(env.Ctx, *id, tochuc.Date(*date), *reason, *document); err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stdout, "Đã ghi dừng phát triển.")
+		return nil
+	})
 }
 
 func candidateList(env *Env, args []string) error {
@@ -171,24 +149,21 @@ func candidateList(env *Env, args []string) error {
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	list, err := svc.ListCandidates(env.Ctx, *org, *stage)
-	if err != nil {
-		return err
-	}
-	tw := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "Số\tHọ và tên\tChi bộ\tBước đã đạt\tBước tiếp theo\tHạn")
-	for _, c := range list {
-		deadline := c.Deadline.Display()
-		if c.Overdue {
-			deadline += " (quá hạn)"
+	return withService(env, *dsn, func(svc *service.Service) error {
+		list, err := svc.ListCandidates(env.Ctx, *org, *stage)
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.FullName, c.OrgCode, service.CandidateStageLabels[c.Stage],
-			service.CandidateStageLabels[c.NextStage], deadline)
-	}
-	return tw.Flush()
+		tw := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "Số\tHọ và tên\tChi bộ\tBước đã đạt\tBước tiếp theo\tHạn")
+		for _, c := range list {
+			deadline := c.Deadline.Display()
+			if c.Overdue {
+				deadline += " (quá hạn)"
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.FullName, c.OrgCode, service.CandidateStageLabels[c.Stage],
+				service.CandidateStageLabels[c.NextStage], deadline)
+		}
+		return tw.Flush()
+	})
 }

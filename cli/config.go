@@ -25,16 +25,13 @@ func cmdRules(env *Env, args []string) error {
 		if err != nil {
 			return tochuc.Errorf(tochuc.EINVALID, "giá trị %q phải là một số nguyên", args[3])
 		}
-		svc, err := openService(env, *dsn)
-		if err != nil {
-			return err
-		}
-		defer svc.DB.Close()
-		if err := svc.SetRuleParam(env.Ctx, args[1], args[2], v); err != nil {
-			return err
-		}
-		fmt.Fprintf(env.Stdout, "Đã đặt %s.%s = %d.\n", args[1], args[2], v)
-		return nil
+		return withService(env, *dsn, func(svc *service.Service) error {
+			if err := svc.SetRuleParam(env.Ctx, args[1], args[2], v); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "Đã đặt %s.%s = %d.\n", args[1], args[2], v)
+			return nil
+		})
 	}
 	fs, dsn := flags(env, "rules", "[list] [--date YYYY-MM-DD] | set ID THAM_SỐ GIÁ_TRỊ")
 	date := fs.String("date", "", "ngày áp dụng (mặc định hôm nay)")
@@ -44,36 +41,33 @@ func cmdRules(env *Env, args []string) error {
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	d := svc.Today()
-	if *date != "" {
-		if d, err = tochuc.ParseISODate(*date); err != nil {
-			return tochuc.Errorf(tochuc.EINVALID, "--date %q không hợp lệ", *date)
+	return withService(env, *dsn, func(svc *service.Service) error {
+		d, err := svc.Today(), error(nil)
+		if *date != "" {
+			if d, err = tochuc.ParseISODate(*date); err != nil {
+				return tochuc.Errorf(tochuc.EINVALID, "--date %q không hợp lệ", *date)
+			}
 		}
-	}
-	list, err := svc.Rules(env.Ctx, d)
-	if err != nil {
-		return err
-	}
-	for _, r := range list {
-		mark := ""
-		if r.Unverified {
-			mark = " [CHƯA KIỂM CHỨNG — có thể cấu hình]"
-		} else if r.Configurable {
-			mark = " [có thể cấu hình]"
+		list, err := svc.Rules(env.Ctx, d)
+		if err != nil {
+			return err
 		}
-		var ps []string
-		for k, v := range r.Params {
-			ps = append(ps, fmt.Sprintf("%s=%d", k, v))
+		for _, r := range list {
+			mark := ""
+			if r.Unverified {
+				mark = " [CHƯA KIỂM CHỨNG — có thể cấu hình]"
+			} else if r.Configurable {
+				mark = " [có thể cấu hình]"
+			}
+			var ps []string
+			for k, v := range r.Params {
+				ps = append(ps, fmt.Sprintf("%s=%d", k, v))
+			}
+			sort.Strings(ps)
+			fmt.Fprintf(env.Stdout, "%s%s\n  %s\n  %s; hiệu lực từ %s  %s\n", r.ID, mark, r.Title, r.Basis, tochuc.Date(r.From).Display(), strings.Join(ps, " "))
 		}
-		sort.Strings(ps)
-		fmt.Fprintf(env.Stdout, "%s%s\n  %s\n  %s; hiệu lực từ %s  %s\n", r.ID, mark, r.Title, r.Basis, tochuc.Date(r.From).Display(), strings.Join(ps, " "))
-	}
-	return nil
+		return nil
+	})
 }
 
 // cmdCalendar lists a year's days off and records the committee's own days.
@@ -88,17 +82,14 @@ func cmdCalendar(env *Env, args []string) error {
 		if err := parse(fs, args[2:]); err != nil {
 			return err
 		}
-		svc, err := openService(env, *dsn)
-		if err != nil {
-			return err
-		}
-		defer svc.DB.Close()
-		day := service.CalendarDay{Date: tochuc.Date(args[1]), WorkDay: args[0] == "work", Note: *note}
-		if err := svc.SetCalendarDay(env.Ctx, day, args[0] == "remove"); err != nil {
-			return err
-		}
-		fmt.Fprintf(env.Stdout, "Đã ghi lịch ngày %s.\n", day.Date.Display())
-		return nil
+		return withService(env, *dsn, func(svc *service.Service) error {
+			day := service.CalendarDay{Date: tochuc.Date(args[1]), WorkDay: args[0] == "work", Note: *note}
+			if err := svc.SetCalendarDay(env.Ctx, day, args[0] == "remove"); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "Đã ghi lịch ngày %s.\n", day.Date.Display())
+			return nil
+		})
 	}
 	fs, dsn := flags(env, "calendar", "[list] [--year NĂM] | off|work|remove YYYY-MM-DD --note …")
 	year := fs.Int("year", 0, "năm (mặc định năm nay)")
@@ -108,27 +99,24 @@ func cmdCalendar(env *Env, args []string) error {
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	if *year == 0 {
-		*year, _ = strconv.Atoi(string(svc.Today()[:4]))
-	}
-	days, err := svc.Holidays(env.Ctx, *year)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Ngày nghỉ năm %d (ngoài thứ Bảy, Chủ nhật):\n", *year)
-	for _, h := range days {
-		fmt.Fprintf(env.Stdout, "  %s  %s\n", h.Date.Format("02/01/2006"), h.Name)
-	}
-	extra, _ := svc.CalendarDays(env.Ctx)
-	for _, d := range extra {
-		if strings.HasPrefix(string(d.Date), strconv.Itoa(*year)) && d.WorkDay {
-			fmt.Fprintf(env.Stdout, "  %s  ngày làm bù (%s)\n", d.Date.Display(), d.Note)
+	return withService(env, *dsn, func(svc *service.Service) error {
+		if *year == 0 {
+			*year, _ = strconv.Atoi(string(svc.Today()[:4]))
 		}
-	}
-	return nil
+		days, err := svc.Holidays(env.Ctx, *year)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Ngày nghỉ năm %d (ngoài thứ Bảy, Chủ nhật):\n", *year)
+		for _, h := range days {
+			fmt.Fprintf(env.Stdout, "  %s  %s\n", h.Date.Format("02/01/2006"), h.Name)
+		}
+		extra, _ := svc.CalendarDays(env.Ctx)
+		for _, d := range extra {
+			if strings.HasPrefix(string(d.Date), strconv.Itoa(*year)) && d.WorkDay {
+				fmt.Fprintf(env.Stdout, "  %s  ngày làm bù (%s)\n", d.Date.Display(), d.Note)
+			}
+		}
+		return nil
+	})
 }

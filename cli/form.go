@@ -2,8 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -22,10 +20,8 @@ func cmdForm(env *Env, args []string) error {
 	event := fs.Int64("event", 0, "giấy giới thiệu: mã sự kiện chuyển sinh hoạt đảng (mặc định lần chuyển gần nhất)")
 	format := fs.String("format", "", "pdf hoặc docx; mặc định theo đuôi tệp")
 	out := fs.String("out", "", "tệp kết quả (- là đầu ra chuẩn)")
-	pos, err := parseInterleaved(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	} else if err != nil {
+	pos, help, err := parsePositional(fs, args)
+	if help || err != nil {
 		return err
 	}
 	if len(pos) != 1 || *member <= 0 || *out == "" {

@@ -41,10 +41,8 @@ func cmdImport(env *Env, args []string) error {
 	dry := fs.Bool("dry-run", false, "chỉ kiểm tra, không ghi gì")
 	enc := fs.String("encoding", "auto", "bảng mã của tệp: auto (tự nhận), unicode, tcvn3 (ABC), vni")
 	errPath := fs.String("errors", "", "ghi danh sách lỗi ra tệp CSV này (mặc định: TỆP.loi.csv khi có lỗi)")
-	pos, err := parseInterleaved(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	} else if err != nil {
+	pos, help, err := parsePositional(fs, args)
+	if help || err != nil {
 		return err
 	}
 	if len(pos) != 2 {
@@ -171,10 +169,8 @@ func cmdExport(env *Env, args []string) error {
 	asOf := fs.String("as-of", "", "tại ngày (YYYY-MM-DD); tổ chức: bỏ trống = mọi phiên bản trong lịch sử; đảng viên: bỏ trống = hôm nay")
 	org := fs.String("org", "", "chỉ xuất cây con của tổ chức mã này")
 	out := fs.String("out", "", "tệp kết quả (- là đầu ra chuẩn)")
-	pos, err := parseInterleaved(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	} else if err != nil {
+	pos, help, err := parsePositional(fs, args)
+	if help || err != nil {
 		return err
 	}
 	if len(pos) != 1 || *out == "" {

@@ -18,74 +18,44 @@ import (
 // tochuc probation due|recognize and tochuc card issue|lost|list.
 
 func cmdProbation(env *Env, args []string) error {
-	subs := map[string]func(*Env, []string) error{"due": probationDue, "recognize": probationRecognize}
-	if len(args) == 0 || subs[args[0]] == nil {
-		fmt.Fprintln(env.Stderr, "Cách dùng: tochuc probation due|recognize [tùy chọn]  (tochuc probation recognize -h)")
-		if len(args) > 0 && helpAsked(args[:1]) {
-			return nil
-		}
-		return ErrUsage
-	}
-	return subs[args[0]](env, args[1:])
+	return subcommands(env, "probation", "recognize", args, []subcommand{{"due", probationDue}, {"recognize", probationRecognize}})
 }
 
 func cmdCard(env *Env, args []string) error {
-	subs := map[string]func(*Env, []string) error{"issue": cardIssue, "lost": cardLost, "list": cardList}
-	if len(args) == 0 || subs[args[0]] == nil {
-		fmt.Fprintln(env.Stderr, "Cách dùng: tochuc card issue|lost|list [tùy chọn]  (tochuc card issue -h)")
-		if len(args) > 0 && helpAsked(args[:1]) {
-			return nil
-		}
-		return ErrUsage
-	}
-	return subs[args[0]](env, args[1:])
-}
-
-func parseDateFlag(name, v string) (tochuc.Date, error) {
-	if v == "" {
-		return "", nil
-	}
-	d, err := tochuc.ParseISODate(v)
-	if err != nil {
-		return "", tochuc.Errorf(tochuc.EINVALID, "--%s: ngày %q không hợp lệ (YYYY-MM-DD)", name, v)
-	}
-	return d, nil
+	return subcommands(env, "card", "issue", args, []subcommand{{"issue", cardIssue}, {"lost", cardLost}, {"list", cardList}})
 }
 
 func probationDue(env *Env, args []string) error {
 	fs, dsn := flags(env, "probation due", "[--org MÃ] [--days N] [--as-of YYYY-MM-DD]")
 	org := fs.String("org", "", "mã tổ chức đảng (mặc định: gốc cây)")
 	days := fs.Int("days", service.DueWindow, "hết dự bị trong số ngày tới")
-	asOf := fs.String("as-of", "", "tại ngày (mặc định hôm nay)")
+	asOf := dateFlag(fs, "as-of", "tại ngày (mặc định hôm nay)")
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	d, err := parseDateFlag("as-of", *asOf)
+	d, err := asOf.date()
 	if err != nil {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	due, err := svc.ProbationsDue(env.Ctx, *org, d, *days)
-	if err != nil {
-		return err
-	}
-	tw := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "Mã\tHọ và tên\tTổ chức\tHết dự bị\tHạn chi bộ xét\tHạn cấp ủy quyết định\tTình trạng")
-	for _, v := range due {
-		state := v.State
-		if v.Overdue {
-			state += " (quá hạn)"
+	return withService(env, *dsn, func(svc *service.Service) error {
+		due, err := svc.ProbationsDue(env.Ctx, *org, d, *days)
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", v.MemberID, v.FullName, v.OrgCode, v.End.Display(), v.ReviewDeadline.Display(),
-			v.DecisionDeadline.Display(), state)
-	}
-	tw.Flush()
-	fmt.Fprintf(env.Stdout, "%d đảng viên dự bị\n", len(due))
-	return nil
+		tw := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "Mã\tHọ và tên\tTổ chức\tHết dự bị\tHạn chi bộ xét\tHạn cấp ủy quyết định\tTình trạng")
+		for _, v := range due {
+			state := v.State
+			if v.Overdue {
+				state += " (quá hạn)"
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", v.MemberID, v.FullName, v.OrgCode, v.End.Display(), v.ReviewDeadline.Display(),
+				v.DecisionDeadline.Display(), state)
+		}
+		tw.Flush()
+		fmt.Fprintf(env.Stdout, "%d đảng viên dự bị\n", len(due))
+		return nil
+	})
 }
 
 // readMemberIDs reads member ids from a CSV/XLSX file: the column member_id (or id, or "mã
@@ -146,9 +116,7 @@ func probationRecognize(env *Env, args []string) error {
 	fs, dsn := flags(env, "probation recognize", "(--member ID | --csv TỆP) --document SỐ --doc-date YYYY-MM-DD [--signer TÊN]")
 	member := fs.Int64("member", 0, "mã đảng viên")
 	csvPath := fs.String("csv", "", "tệp CSV/XLSX danh sách mã đảng viên (cột member_id), - là đầu vào chuẩn: công nhận tất cả hoặc không ai")
-	doc := fs.String("document", "", "số, ký hiệu quyết định công nhận (ví dụ 123-QĐ/ĐU)")
-	docDate := fs.String("doc-date", "", "ngày ký quyết định (YYYY-MM-DD); ngày chính thức vẫn là ngày hết dự bị")
-	signer := fs.String("signer", "", "người ký")
+	doc := docFlags(fs, "số, ký hiệu quyết định công nhận (ví dụ 123-QĐ/ĐU)", "ngày ký quyết định (YYYY-MM-DD); ngày chính thức vẫn là ngày hết dự bị")
 	note := fs.String("note", "", "ghi chú")
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
@@ -157,171 +125,158 @@ func probationRecognize(env *Env, args []string) error {
 		fs.Usage()
 		return ErrUsage
 	}
-	dd, err := parseDateFlag("doc-date", *docDate)
+	dec, err := doc.decision()
 	if err != nil {
 		return err
 	}
-	dec := service.DecisionDoc{Document: *doc, DocDate: dd, Signer: *signer, Note: *note}
+	dec.Note = *note
 	ids, lines := []int64{*member}, []int(nil)
 	if *csvPath != "" {
 		if ids, lines, err = readMemberIDs(*csvPath, env.Stdin); err != nil {
 			return err
 		}
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	dates, err := svc.RecognizeMany(env.Ctx, ids, lines, dec)
-	if err != nil {
-		return err
-	}
-	for i, id := range ids {
-		fmt.Fprintf(env.Stdout, "đảng viên %d: chính thức từ ngày %s\n", id, dates[i].Display())
-	}
-	fmt.Fprintf(env.Stdout, "đã công nhận %d đảng viên chính thức theo quyết định %s\n", len(ids), *doc)
-	return nil
+	return withService(env, *dsn, func(svc *service.Service) error {
+		dates, err := svc.RecognizeMany(env.Ctx, ids, lines, dec)
+		if err != nil {
+			return err
+		}
+		for i, id := range ids {
+			fmt.Fprintf(env.Stdout, "đảng viên %d: chính thức từ ngày %s\n", id, dates[i].Display())
+		}
+		fmt.Fprintf(env.Stdout, "đã công nhận %d đảng viên chính thức theo quyết định %s\n", len(ids), dec.Document)
+		return nil
+	})
 }
 
 func cardIssue(env *Env, args []string) error {
 	fs, dsn := flags(env, "card issue", "--member ID --number SỐ --date YYYY-MM-DD [--document SỐ] [--reissue]")
 	member := fs.Int64("member", 0, "mã đảng viên")
 	number := fs.String("number", "", "số thẻ đảng viên")
-	date := fs.String("date", "", "ngày phát thẻ (YYYY-MM-DD)")
-	doc := fs.String("document", "", "số, ký hiệu quyết định")
-	docDate := fs.String("doc-date", "", "ngày ký quyết định (mặc định ngày phát thẻ)")
-	signer := fs.String("signer", "", "người ký")
+	date := dateFlag(fs, "date", "ngày phát thẻ (YYYY-MM-DD)")
+	doc := docFlags(fs, "số, ký hiệu quyết định", "ngày ký quyết định (mặc định ngày phát thẻ)")
 	reissue := fs.Bool("reissue", false, "cấp lại thẻ (số mới) thay thẻ đã mất hoặc hư hỏng")
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	if *member == 0 || *number == "" || *date == "" {
+	if *member == 0 || *number == "" || !date.set() {
 		fs.Usage()
 		return ErrUsage
 	}
-	d, err := parseDateFlag("date", *date)
+	d, err := date.date()
 	if err != nil {
 		return err
 	}
-	dd, err := parseDateFlag("doc-date", *docDate)
+	dec, err := doc.decision()
 	if err != nil {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	in := service.CardInput{Number: *number, Date: d, DecisionDoc: service.DecisionDoc{Document: *doc, DocDate: dd, Signer: *signer}}
-	var c tochuc.Card
-	if *reissue {
-		c, err = svc.ReissueCard(env.Ctx, *member, in)
-	} else {
-		c, err = svc.IssueCard(env.Ctx, *member, in)
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "đã phát thẻ số %s cho đảng viên %d ngày %s\n", c.Number, *member, c.IssueDate.Display())
-	return nil
+	return withService(env, *dsn, func(svc *service.Service) error {
+		in := service.CardInput{Number: *number, Date: d, DecisionDoc: dec}
+		var c tochuc.Card
+		var err error
+		if *reissue {
+			c, err = svc.ReissueCard(env.Ctx, *member, in)
+		} else {
+			c, err = svc.IssueCard(env.Ctx, *member, in)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "đã phát thẻ số %s cho đảng viên %d ngày %s\n", c.Number, *member, c.IssueDate.Display())
+		return nil
+	})
 }
 
 func cardLost(env *Env, args []string) error {
 	fs, dsn := flags(env, "card lost", "--member ID --date YYYY-MM-DD [--damaged] [--note …]")
 	member := fs.Int64("member", 0, "mã đảng viên")
-	date := fs.String("date", "", "ngày báo mất (YYYY-MM-DD)")
+	date := dateFlag(fs, "date", "ngày báo mất (YYYY-MM-DD)")
 	damaged := fs.Bool("damaged", false, "thẻ hư hỏng (không phải mất)")
 	note := fs.String("note", "", "ghi chú")
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	if *member == 0 || *date == "" {
+	if *member == 0 || !date.set() {
 		fs.Usage()
 		return ErrUsage
 	}
-	d, err := parseDateFlag("date", *date)
+	d, err := date.date()
 	if err != nil {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	if err := svc.ReportCardLost(env.Ctx, *member, d, *damaged, *note); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "đã ghi báo mất thẻ của đảng viên %d; cấp lại: tochuc card issue --reissue\n", *member)
-	return nil
+	return withService(env, *dsn, func(svc *service.Service) error {
+		if err := svc.ReportCardLost(env.Ctx, *member, d, *damaged, *note); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "đã ghi báo mất thẻ của đảng viên %d; cấp lại: tochuc card issue --reissue\n", *member)
+		return nil
+	})
 }
 
 func cardList(env *Env, args []string) error {
 	fs, dsn := flags(env, "card list", "[--org MÃ] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--form 1|1A] [--out TỆP.xlsx|.csv]")
 	org := fs.String("org", "", "mã tổ chức đảng (mặc định: gốc cây)")
-	from := fs.String("from", "", "đề nghị từ ngày (mặc định 12 tháng trước)")
-	to := fs.String("to", "", "đến ngày (mặc định hôm nay)")
+	from := dateFlag(fs, "from", "đề nghị từ ngày (mặc định 12 tháng trước)")
+	to := dateFlag(fs, "to", "đến ngày (mặc định hôm nay)")
 	form := fs.String("form", "1A", "mẫu: 1 (1-TĐV, theo tổ chức cơ sở) hoặc 1A (1A-TĐV, tổng hợp)")
 	out := fs.String("out", "", "ghi ra tệp CSV hoặc XLSX thay vì in bảng")
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	f, err := parseDateFlag("from", *from)
+	f, err := from.date()
 	if err != nil {
 		return err
 	}
-	t, err := parseDateFlag("to", *to)
+	t, err := to.date()
 	if err != nil {
 		return err
 	}
 	if *form != "1" && *form != "1A" {
 		return tochuc.Errorf(tochuc.EINVALID, "--form: chọn 1 hoặc 1A")
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	if *out != "" {
-		file, err := os.Create(*out)
-		if err != nil {
-			return err
-		}
-		defer file.Close()
-		var w tabular.Writer
-		if strings.EqualFold(filepath.Ext(*out), ".xlsx") {
-			if w, err = tabular.NewXLSXWriter(file, "Mẫu "+*form+"-TĐV"); err != nil {
+	return withService(env, *dsn, func(svc *service.Service) error {
+		if *out != "" {
+			file, err := os.Create(*out)
+			if err != nil {
 				return err
 			}
-		} else {
-			w = tabular.NewCSVWriter(file, true)
+			defer file.Close()
+			var w tabular.Writer
+			if strings.EqualFold(filepath.Ext(*out), ".xlsx") {
+				if w, err = tabular.NewXLSXWriter(file, "Mẫu "+*form+"-TĐV"); err != nil {
+					return err
+				}
+			} else {
+				w = tabular.NewCSVWriter(file, true)
+			}
+			n, err := svc.ExportCardList(env.Ctx, tabular.SafeCells(w), *org, f, t, *form)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "đã ghi %d đảng viên vào %s\n", n, *out)
+			return file.Close()
 		}
-		n, err := svc.ExportCardList(env.Ctx, tabular.SafeCells(w), *org, f, t, *form)
+		l, err := svc.CardLists(env.Ctx, *org, f, t)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "đã ghi %d đảng viên vào %s\n", n, *out)
-		return file.Close()
-	}
-	l, err := svc.CardLists(env.Ctx, *org, f, t)
-	if err != nil {
-		return err
-	}
-	tw := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "STT\tMã\tHọ và tên\tChi bộ\tTổ chức cơ sở\tNgày chính thức\tNgày đề nghị\tTình trạng")
-	n := 0
-	for _, g := range l.Groups {
-		for _, r := range g.Rows {
-			n++
-			no := r.No
-			if *form == "1A" {
-				no = n
+		tw := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "STT\tMã\tHọ và tên\tChi bộ\tTổ chức cơ sở\tNgày chính thức\tNgày đề nghị\tTình trạng")
+		n := 0
+		for _, g := range l.Groups {
+			for _, r := range g.Rows {
+				n++
+				no := r.No
+				if *form == "1A" {
+					no = n
+				}
+				fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", no, r.MemberID, r.FullName, r.CellCode, g.BasicCode,
+					r.OfficialDate.Display(), r.RequestedDate.Display(), r.Status)
 			}
-			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", no, r.MemberID, r.FullName, r.CellCode, g.BasicCode,
-				r.OfficialDate.Display(), r.RequestedDate.Display(), r.Status)
 		}
-	}
-	tw.Flush()
-	fmt.Fprintf(env.Stdout, "mẫu %s-TĐV của %s từ %s đến %s: %d đảng viên\n", *form, l.OrgCode, l.From.Display(), l.To.Display(), l.Total)
-	return nil
+		tw.Flush()
+		fmt.Fprintf(env.Stdout, "mẫu %s-TĐV của %s từ %s đến %s: %d đảng viên\n", *form, l.OrgCode, l.From.Display(), l.To.Display(), l.Total)
+		return nil
+	})
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"strconv"
 
 	"tochuc"
@@ -19,64 +18,60 @@ func cmdStats(env *Env, args []string) error {
 	sub := args[0]
 	fs, dsn := flags(env, "stats "+sub, "--org MÃ [--by CHIỀU,…] [--children] [--format csv|json]")
 	org := fs.String("org", "", "mã tổ chức (mặc định cả cây)")
-	asOf := fs.String("as-of", "", "ngày thống kê (mặc định hôm nay)")
-	from := fs.String("from", "", "ngày đầu kỳ (luồng)")
-	to := fs.String("to", "", "ngày cuối kỳ (luồng, mặc định hôm nay)")
+	asOf := dateFlag(fs, "as-of", "ngày thống kê (mặc định hôm nay)")
+	from := dateFlag(fs, "from", "ngày đầu kỳ (luồng)")
+	to := dateFlag(fs, "to", "ngày cuối kỳ (luồng, mặc định hôm nay)")
 	by := fs.String("by", "", "các chiều, cách nhau bằng dấu phẩy")
 	children := fs.Bool("children", false, "thêm từng tổ chức trực thuộc")
-	format := fs.String("format", "csv", "csv hoặc json")
+	format := formatFlag(fs)
 	if err := parse(fs, args[1:]); err != nil || helpAsked(args) {
 		return err
 	}
-	if *format != "csv" && *format != "json" {
-		return tochuc.Errorf(tochuc.EINVALID, "--format %q không hợp lệ: chọn csv hoặc json", *format)
+	if err := format.check(); err != nil {
+		return err
 	}
 	var dates [3]tochuc.Date
-	for i, v := range []struct{ name, val string }{{"as-of", *asOf}, {"from", *from}, {"to", *to}} {
-		d, err := parseDateFlag(v.name, v.val)
+	for i, f := range []dateArg{asOf, from, to} {
+		d, err := f.date()
 		if err != nil {
 			return err
 		}
 		dates[i] = d
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	dims := service.ParseDims(*by)
-	var t *service.StatsTable
-	if sub == "members" {
-		t, err = svc.StatsMembers(env.Ctx, *org, dates[0], dims, *children)
-	} else {
-		if dates[1] == "" {
-			return tochuc.Errorf(tochuc.EINVALID, "thiếu --from: ngày đầu kỳ")
-		}
-		t, err = svc.StatsFlows(env.Ctx, *org, dates[1], dates[2], dims, *children)
-	}
-	if err != nil {
-		return err
-	}
-	if *format == "json" {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(t)
-	}
-	w := csv.NewWriter(env.Stdout)
-	head := []string{"org_code"}
-	if sub == "flows" {
-		head = append(head, "flow")
-	}
-	w.Write(append(append(head, t.By...), "count"))
-	for _, o := range t.Orgs {
-		for _, r := range o.Rows {
-			row := []string{o.Code}
-			if sub == "flows" {
-				row = append(row, r.Flow)
+	return withService(env, *dsn, func(svc *service.Service) error {
+		dims := service.ParseDims(*by)
+		var t *service.StatsTable
+		var err error
+		if sub == "members" {
+			t, err = svc.StatsMembers(env.Ctx, *org, dates[0], dims, *children)
+		} else {
+			if dates[1] == "" {
+				return tochuc.Errorf(tochuc.EINVALID, "thiếu --from: ngày đầu kỳ")
 			}
-			w.Write(append(append(row, r.Values...), strconv.FormatInt(r.Count, 10)))
+			t, err = svc.StatsFlows(env.Ctx, *org, dates[1], dates[2], dims, *children)
 		}
-	}
-	w.Flush()
-	return w.Error()
+		if err != nil {
+			return err
+		}
+		if format.json() {
+			return writeJSON(env.Stdout, t)
+		}
+		w := csv.NewWriter(env.Stdout)
+		head := []string{"org_code"}
+		if sub == "flows" {
+			head = append(head, "flow")
+		}
+		w.Write(append(append(head, t.By...), "count"))
+		for _, o := range t.Orgs {
+			for _, r := range o.Rows {
+				row := []string{o.Code}
+				if sub == "flows" {
+					row = append(row, r.Flow)
+				}
+				w.Write(append(append(row, r.Values...), strconv.FormatInt(r.Count, 10)))
+			}
+		}
+		w.Flush()
+		return w.Error()
+	})
 }

@@ -2,9 +2,6 @@ package cli
 
 import (
 	"encoding/csv"
-	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"strconv"
 
@@ -33,20 +30,18 @@ func cmdTarget(env *Env, args []string) error {
 	baseline := fs.Int64("baseline", -1, "mốc ban đầu (không bắt buộc)")
 	label := fs.String("label", "", "tên chỉ tiêu")
 	document := fs.String("document", "", "văn bản giao chỉ tiêu (nghị quyết)")
-	asOf := fs.String("as-of", "", "tính đến ngày (mặc định hôm nay)")
+	asOf := dateFlag(fs, "as-of", "tính đến ngày (mặc định hôm nay)")
 	group := fs.String("group", "", "tiến độ của nhóm tổ chức có thuộc tính này (ví dụ border)")
-	format := fs.String("format", "csv", "csv hoặc json")
+	format := formatFlag(fs)
 	dry := fs.Bool("dry-run", false, "chỉ kiểm tra, không ghi gì")
-	pos, err := parseInterleaved(fs, args[1:])
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	} else if err != nil {
+	pos, help, err := parsePositional(fs, args[1:])
+	if help || err != nil {
 		return err
 	}
-	if *format != "csv" && *format != "json" {
-		return tochuc.Errorf(tochuc.EINVALID, "--format %q không hợp lệ: chọn csv hoặc json", *format)
+	if err := format.check(); err != nil {
+		return err
 	}
-	d, err := parseDateFlag("as-of", *asOf)
+	d, err := asOf.date()
 	if err != nil {
 		return err
 	}
@@ -67,73 +62,64 @@ func cmdTarget(env *Env, args []string) error {
 		first = &tochuc.ImportReport{}
 		rows = importer.ReadTargets(tr, first)
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	switch sub {
-	case "set":
-		if *target < 0 {
-			return tochuc.Errorf(tochuc.EINVALID, "thiếu --target: giá trị chỉ tiêu")
-		}
-		in := service.TargetInput{OrgCode: *org, YearFrom: *year, YearTo: *yearTo, Figure: *figure, Filter: *filter,
-			Direction: *direction, Target: *target, Label: *label, Document: *document}
-		if *baseline >= 0 {
-			in.Baseline = baseline
-		}
-		id, err := svc.SetTarget(env.Ctx, in)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(env.Stdout, "Đã ghi chỉ tiêu số %d.\n", id)
-		return nil
-	case "import":
-		rep := first
-		if !first.Failed() {
-			if rep, err = svc.ImportTargets(env.Ctx, rows, *dry); err != nil {
+	return withService(env, *dsn, func(svc *service.Service) error {
+		switch sub {
+		case "set":
+			if *target < 0 {
+				return tochuc.Errorf(tochuc.EINVALID, "thiếu --target: giá trị chỉ tiêu")
+			}
+			in := service.TargetInput{OrgCode: *org, YearFrom: *year, YearTo: *yearTo, Figure: *figure, Filter: *filter,
+				Direction: *direction, Target: *target, Label: *label, Document: *document}
+			if *baseline >= 0 {
+				in.Baseline = baseline
+			}
+			id, err := svc.SetTarget(env.Ctx, in)
+			if err != nil {
 				return err
 			}
-			rep.Warnings = append(first.Warnings, rep.Warnings...)
+			fmt.Fprintf(env.Stdout, "Đã ghi chỉ tiêu số %d.\n", id)
+			return nil
+		case "import":
+			rep := first
+			if !first.Failed() {
+				if rep, err = svc.ImportTargets(env.Ctx, rows, *dry); err != nil {
+					return err
+				}
+				rep.Warnings = append(first.Warnings, rep.Warnings...)
+			}
+			return reportImport(env, rep, pos[0], "", *dry)
 		}
-		return reportImport(env, rep, pos[0], "", *dry)
-	}
-	if *group != "" {
-		g, err := svc.TargetGroupProgress(env.Ctx, *org, *year, d, *group)
+		if *group != "" {
+			g, err := svc.TargetGroupProgress(env.Ctx, *org, *year, d, *group)
+			if err != nil {
+				return err
+			}
+			if format.json() {
+				return writeJSON(env.Stdout, g)
+			}
+			w := csv.NewWriter(env.Stdout)
+			w.Write([]string{"attribute", "orgs", "figure", "filter", "direction", "actual", "target", "percent", "achieved", "sentence"})
+			for _, r := range g.Rows {
+				w.Write([]string{g.Attribute, strconv.Itoa(len(g.Members)), r.Figure, r.Filter, r.Direction, strconv.FormatInt(r.Actual, 10),
+					strconv.FormatInt(r.Target, 10), r.Percent, strconv.FormatBool(r.Achieved), r.Sentence})
+			}
+			w.Flush()
+			return w.Error()
+		}
+		rep, err := svc.TargetProgress(env.Ctx, *org, *year, d)
 		if err != nil {
 			return err
 		}
-		if *format == "json" {
-			return targetJSON(env, g)
+		if format.json() {
+			return writeJSON(env.Stdout, rep)
 		}
 		w := csv.NewWriter(env.Stdout)
-		w.Write([]string{"attribute", "orgs", "figure", "filter", "direction", "actual", "target", "percent", "achieved", "sentence"})
-		for _, r := range g.Rows {
-			w.Write([]string{g.Attribute, strconv.Itoa(len(g.Members)), r.Figure, r.Filter, r.Direction, strconv.FormatInt(r.Actual, 10),
-				strconv.FormatInt(r.Target, 10), r.Percent, strconv.FormatBool(r.Achieved), r.Sentence})
+		w.Write([]string{"org_code", "year_from", "year_to", "figure", "filter", "direction", "from", "to", "actual", "target", "percent", "achieved", "sentence"})
+		for _, p := range rep.Rows {
+			w.Write([]string{rep.Code, strconv.Itoa(p.YearFrom), strconv.Itoa(p.YearTo), p.Figure, p.Filter, p.Direction, string(p.From), string(p.To),
+				strconv.FormatInt(p.Actual, 10), strconv.FormatInt(p.Target.Target, 10), p.Percent, strconv.FormatBool(p.Achieved), p.Sentence})
 		}
 		w.Flush()
 		return w.Error()
-	}
-	rep, err := svc.TargetProgress(env.Ctx, *org, *year, d)
-	if err != nil {
-		return err
-	}
-	if *format == "json" {
-		return targetJSON(env, rep)
-	}
-	w := csv.NewWriter(env.Stdout)
-	w.Write([]string{"org_code", "year_from", "year_to", "figure", "filter", "direction", "from", "to", "actual", "target", "percent", "achieved", "sentence"})
-	for _, p := range rep.Rows {
-		w.Write([]string{rep.Code, strconv.Itoa(p.YearFrom), strconv.Itoa(p.YearTo), p.Figure, p.Filter, p.Direction, string(p.From), string(p.To),
-			strconv.FormatInt(p.Actual, 10), strconv.FormatInt(p.Target.Target, 10), p.Percent, strconv.FormatBool(p.Achieved), p.Sentence})
-	}
-	w.Flush()
-	return w.Error()
-}
-
-func targetJSON(env *Env, v any) error {
-	enc := json.NewEncoder(env.Stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	})
 }

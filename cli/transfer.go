@@ -15,17 +15,9 @@ import (
 // activity in two steps (issue at the sending side, receive at the destination), with batches
 // from a CSV of member ids.
 func cmdTransfer(env *Env, args []string) error {
-	subs := map[string]func(*Env, []string) error{
-		"issue": transferIssue, "receive": transferReceive, "cancel": transferCancel, "list": transferList, "transit": transferTransit,
-	}
-	if len(args) == 0 || subs[args[0]] == nil {
-		fmt.Fprintln(env.Stderr, "Cách dùng: tochuc transfer issue|receive|cancel|list|transit [tùy chọn]  (tochuc transfer issue -h)")
-		if len(args) > 0 && helpAsked(args[:1]) {
-			return nil
-		}
-		return ErrUsage
-	}
-	return subs[args[0]](env, args[1:])
+	return subcommands(env, "transfer", "issue", args, []subcommand{
+		{"issue", transferIssue}, {"receive", transferReceive}, {"cancel", transferCancel}, {"list", transferList}, {"transit", transferTransit},
+	})
 }
 
 // readIDs reads member ids from a CSV: the column "member_id" (or "id"), else the first one.
@@ -79,8 +71,7 @@ func transferIssue(env *Env, args []string) error {
 	date := fs.String("date", "", "ngày giới thiệu (yyyy-mm-dd)")
 	slip := fs.String("slip", "", "số giấy giới thiệu (Số GTSHĐ)")
 	dues := fs.String("dues", "", "đã đóng đảng phí đến hết tháng (yyyy-mm; mặc định tháng viết giấy)")
-	doc := fs.String("document", "", "số, ký hiệu văn bản")
-	signer := fs.String("signer", "", "người ký")
+	doc := docFlags(fs, "số, ký hiệu văn bản", "")
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
@@ -89,38 +80,34 @@ func transferIssue(env *Env, args []string) error {
 		return ErrUsage
 	}
 	in := service.TransferInput{MemberID: *member, Kind: *kind, Scope: *scope, Purpose: *purpose, ToOrgCode: *to,
-		Destination: *dest, Months: *months, SlipNumber: *slip, Date: tochuc.Date(*date), DuesPaidTo: *dues, Document: *doc, Signer: *signer}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	if *batch != "" {
-		ids, err := readIDs(*batch)
+		Destination: *dest, Months: *months, SlipNumber: *slip, Date: tochuc.Date(*date), DuesPaidTo: *dues, Document: *doc.document, Signer: *doc.signer}
+	return withService(env, *dsn, func(svc *service.Service) error {
+		if *batch != "" {
+			ids, err := readIDs(*batch)
+			if err != nil {
+				return err
+			}
+			b, tids, err := svc.BatchTransfer(env.Ctx, ids, in)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "Đã cấp %d giấy giới thiệu (đợt %s).\n", len(tids), b)
+			return nil
+		}
+		id, err := svc.IssueTransfer(env.Ctx, in)
 		if err != nil {
 			return err
 		}
-		b, tids, err := svc.BatchTransfer(env.Ctx, ids, in)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(env.Stdout, "Đã cấp %d giấy giới thiệu (đợt %s).\n", len(tids), b)
+		fmt.Fprintf(env.Stdout, "Đã cấp giấy giới thiệu số %d.\n", id)
 		return nil
-	}
-	id, err := svc.IssueTransfer(env.Ctx, in)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Đã cấp giấy giới thiệu số %d.\n", id)
-	return nil
+	})
 }
 
 func transferReceive(env *Env, args []string) error {
 	fs, dsn := flags(env, "transfer receive", "--id SỐ --date YYYY-MM-DD [--document KÝ_HIỆU] [--org MÃ]")
 	id := fs.Int64("id", 0, "số giấy giới thiệu (mã trong hệ thống)")
 	date := fs.String("date", "", "ngày tiếp nhận (yyyy-mm-dd)")
-	doc := fs.String("document", "", "số, ký hiệu văn bản")
-	signer := fs.String("signer", "", "người ký")
+	doc := docFlags(fs, "số, ký hiệu văn bản", "")
 	org := fs.String("org", "", "chỉ khi giấy chuyển ra ngoài hệ thống: mã tổ chức nơi đảng viên trở về sinh hoạt")
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
@@ -129,16 +116,13 @@ func transferReceive(env *Env, args []string) error {
 		fs.Usage()
 		return ErrUsage
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	if err := svc.ReceiveTransfer(env.Ctx, *id, service.ReceiveInput{Date: tochuc.Date(*date), Document: *doc, Signer: *signer, OrgCode: *org}); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Đã tiếp nhận giấy giới thiệu số %d.\n", *id)
-	return nil
+	return withService(env, *dsn, func(svc *service.Service) error {
+		if err := svc.ReceiveTransfer(env.Ctx, *id, service.ReceiveInput{Date: tochuc.Date(*date), Document: *doc.document, Signer: *doc.signer, OrgCode: *org}); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Đã tiếp nhận giấy giới thiệu số %d.\n", *id)
+		return nil
+	})
 }
 
 func transferCancel(env *Env, args []string) error {
@@ -152,16 +136,13 @@ func transferCancel(env *Env, args []string) error {
 		fs.Usage()
 		return ErrUsage
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	if err := svc.CancelTransfer(env.Ctx, *id, tochuc.Date(*date)); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Đã hủy giấy giới thiệu số %d.\n", *id)
-	return nil
+	return withService(env, *dsn, func(svc *service.Service) error {
+		if err := svc.CancelTransfer(env.Ctx, *id, tochuc.Date(*date)); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Đã hủy giấy giới thiệu số %d.\n", *id)
+		return nil
+	})
 }
 
 func transferList(env *Env, args []string) error {
@@ -173,24 +154,21 @@ func transferList(env *Env, args []string) error {
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	_, list, err := svc.Transfers(env.Ctx, service.TransferFilter{OrgCode: *org, Side: *side, Status: *status, Date: tochuc.Date(*asOf)})
-	if err != nil {
-		return err
-	}
-	for _, t := range list {
-		to := t.ToOrgCode
-		if to == "" {
-			to = t.Destination
+	return withService(env, *dsn, func(svc *service.Service) error {
+		_, list, err := svc.Transfers(env.Ctx, service.TransferFilter{OrgCode: *org, Side: *side, Status: *status, Date: tochuc.Date(*asOf)})
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s → %s\t%s\t%s\n", t.ID, t.SlipDate.Display(), t.MemberName, t.FromOrgCode, to, t.Kind, t.Status)
-	}
-	fmt.Fprintf(env.Stdout, "%d giấy giới thiệu.\n", len(list))
-	return nil
+		for _, t := range list {
+			to := t.ToOrgCode
+			if to == "" {
+				to = t.Destination
+			}
+			fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s → %s\t%s\t%s\n", t.ID, t.SlipDate.Display(), t.MemberName, t.FromOrgCode, to, t.Kind, t.Status)
+		}
+		fmt.Fprintf(env.Stdout, "%d giấy giới thiệu.\n", len(list))
+		return nil
+	})
 }
 
 func transferTransit(env *Env, args []string) error {
@@ -200,22 +178,19 @@ func transferTransit(env *Env, args []string) error {
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	_, rows, err := svc.TransfersInTransit(env.Ctx, *org, tochuc.Date(*asOf))
-	if err != nil {
-		return err
-	}
-	for _, t := range rows {
-		late := ""
-		if t.Overdue {
-			late = "\tquá hạn (" + t.Rule + ")"
+	return withService(env, *dsn, func(svc *service.Service) error {
+		_, rows, err := svc.TransfersInTransit(env.Ctx, *org, tochuc.Date(*asOf))
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(env.Stdout, "%d\t%s\t%s → %s\t%s\t%d ngày%s\n", t.MemberID, t.MemberName, t.FromOrgCode, t.ToOrgCode+t.Destination, t.SlipDate.Display(), t.Days, late)
-	}
-	fmt.Fprintf(env.Stdout, "%d đảng viên đang chuyển sinh hoạt.\n", len(rows))
-	return nil
+		for _, t := range rows {
+			late := ""
+			if t.Overdue {
+				late = "\tquá hạn (" + t.Rule + ")"
+			}
+			fmt.Fprintf(env.Stdout, "%d\t%s\t%s → %s\t%s\t%d ngày%s\n", t.MemberID, t.MemberName, t.FromOrgCode, t.ToOrgCode+t.Destination, t.SlipDate.Display(), t.Days, late)
+		}
+		fmt.Fprintf(env.Stdout, "%d đảng viên đang chuyển sinh hoạt.\n", len(rows))
+		return nil
+	})
 }

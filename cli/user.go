@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"crypto/rand"
 	"errors"
+	"flag"
 	"fmt"
 	"math/big"
 	"strconv"
@@ -14,18 +15,9 @@ import (
 )
 
 func cmdUser(env *Env, args []string) error {
-	subs := map[string]func(*Env, []string) error{
-		"add": userAdd, "passwd": userPasswd, "disable": userDisable(true), "enable": userDisable(false),
-		"grant": userGrant, "revoke": userRevoke, "list": userList,
-	}
-	if len(args) == 0 || subs[args[0]] == nil {
-		fmt.Fprintln(env.Stderr, "Cách dùng: tochuc user add|passwd|disable|enable|grant|revoke|list [tùy chọn]  (tochuc user add -h)")
-		if len(args) > 0 && helpAsked(args[:1]) {
-			return nil
-		}
-		return ErrUsage
-	}
-	return subs[args[0]](env, args[1:])
+	return subcommands(env, "user", "add", args, []subcommand{
+		{"add", userAdd}, {"passwd", userPasswd}, {"disable", userDisable(true)}, {"enable", userDisable(false)}, {"grant", userGrant}, {"revoke", userRevoke}, {"list", userList},
+	})
 }
 
 // syllables build generated passwords: a passphrase a clerk can read out and type, 8 random
@@ -68,62 +60,55 @@ func userAdd(env *Env, args []string) error {
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	if *org == "" {
-		v, err := svc.ViewOrg(env.Ctx, "", svc.Today())
+	return withService(env, *dsn, func(svc *service.Service) error {
+		if *org == "" {
+			v, err := svc.ViewOrg(env.Ctx, "", svc.Today())
+			if err != nil {
+				return tochuc.Errorf(tochuc.EINVALID, "chưa có cây tổ chức: hãy nhập tổ chức (tochuc import orgs) trước, hoặc chỉ rõ --org")
+			}
+			*org = v.Org.Code
+		}
+		pw, generated, err := readPassword(env, *stdin)
 		if err != nil {
-			return tochuc.Errorf(tochuc.EINVALID, "chưa có cây tổ chức: hãy nhập tổ chức (tochuc import orgs) trước, hoặc chỉ rõ --org")
+			return err
 		}
-		*org = v.Org.Code
-	}
-	pw, generated, err := readPassword(env, *stdin)
-	if err != nil {
-		return err
-	}
-	var id int64
-	for try := 0; ; try++ {
-		id, err = svc.CreateUser(env.Ctx, service.UserInput{Username: *username, FullName: *name, Password: pw, MemberID: *member},
-			*role, *org, *restricted)
-		if generated && refusedPassword(err) && try < 20 {
-			pw = generatePassword() // a generated syllable met a word of the name or the unit: draw again
-			continue
+		var id int64
+		for try := 0; ; try++ {
+			id, err = svc.CreateUser(env.Ctx, service.UserInput{Username: *username, FullName: *name, Password: pw, MemberID: *member},
+				*role, *org, *restricted)
+			if generated && refusedPassword(err) && try < 20 {
+				pw = generatePassword() // a generated syllable met a word of the name or the unit: draw again
+				continue
+			}
+			break
 		}
-		break
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Đã tạo tài khoản %s (số %d), vai trò %s tại %s.\n", strings.ToLower(*username), id, *role, *org)
-	if generated {
-		fmt.Fprintf(env.Stdout, "Mật khẩu (chỉ hiện một lần): %s\n", pw)
-	}
-	return nil
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Đã tạo tài khoản %s (số %d), vai trò %s tại %s.\n", strings.ToLower(*username), id, *role, *org)
+		if generated {
+			fmt.Fprintf(env.Stdout, "Mật khẩu (chỉ hiện một lần): %s\n", pw)
+		}
+		return nil
+	})
 }
 
-// oneUser parses "USERNAME" as the first argument of a subcommand and opens the service.
-func oneUser(env *Env, name, synopsis string, args []string) (*service.Service, tochuc.User, error) {
-	fs, dsn := flags(env, "user "+name, synopsis)
+// withUser parses "USERNAME [tùy chọn]" into fs, opens the service and runs fn with that user.
+func withUser(env *Env, fs *flag.FlagSet, dsn *string, args []string, fn func(*service.Service, tochuc.User) error) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		fs.Usage()
-		return nil, tochuc.User{}, ErrUsage
+		return ErrUsage
 	}
 	if err := parse(fs, args[1:]); err != nil {
-		return nil, tochuc.User{}, err
+		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return nil, tochuc.User{}, err
-	}
-	u, err := svc.UserByName(env.Ctx, args[0])
-	if err != nil {
-		svc.DB.Close()
-		return nil, u, err
-	}
-	return svc, u, nil
+	return withService(env, *dsn, func(svc *service.Service) error {
+		u, err := svc.UserByName(env.Ctx, args[0])
+		if err != nil {
+			return err
+		}
+		return fn(svc, u)
+	})
 }
 
 func userPasswd(env *Env, args []string) error {
@@ -131,47 +116,43 @@ func userPasswd(env *Env, args []string) error {
 	if stdin {
 		args = append(args[:1], args[2:]...)
 	}
-	svc, u, err := oneUser(env, "passwd", "TÊN [--password-stdin] [--db …]", args)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	pw, generated, err := readPassword(env, stdin)
-	if err != nil {
-		return err
-	}
-	err = svc.ResetPassword(env.Ctx, u.ID, pw)
-	for try := 0; generated && refusedPassword(err) && try < 20; try++ {
-		pw = generatePassword()
+	fs, dsn := flags(env, "user passwd", "TÊN [--password-stdin] [--db …]")
+	return withUser(env, fs, dsn, args, func(svc *service.Service, u tochuc.User) error {
+		pw, generated, err := readPassword(env, stdin)
+		if err != nil {
+			return err
+		}
 		err = svc.ResetPassword(env.Ctx, u.ID, pw)
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Đã đặt mật khẩu mới cho %s; các phiên đang mở đã kết thúc.\n", u.Username)
-	if generated {
-		fmt.Fprintf(env.Stdout, "Mật khẩu (chỉ hiện một lần): %s\n", pw)
-	}
-	return nil
+		for try := 0; generated && refusedPassword(err) && try < 20; try++ {
+			pw = generatePassword()
+			err = svc.ResetPassword(env.Ctx, u.ID, pw)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Đã đặt mật khẩu mới cho %s; các phiên đang mở đã kết thúc.\n", u.Username)
+		if generated {
+			fmt.Fprintf(env.Stdout, "Mật khẩu (chỉ hiện một lần): %s\n", pw)
+		}
+		return nil
+	})
 }
 
 func userDisable(disable bool) func(*Env, []string) error {
 	return func(env *Env, args []string) error {
 		name := map[bool]string{true: "disable", false: "enable"}[disable]
-		svc, u, err := oneUser(env, name, "TÊN [--db …]", args)
-		if err != nil {
-			return err
-		}
-		defer svc.DB.Close()
-		if err := svc.SetUserDisabled(env.Ctx, u.ID, disable); err != nil {
-			return err
-		}
-		if disable {
-			fmt.Fprintf(env.Stdout, "Đã khóa tài khoản %s và kết thúc mọi phiên của nó.\n", u.Username)
-		} else {
-			fmt.Fprintf(env.Stdout, "Đã mở khóa tài khoản %s.\n", u.Username)
-		}
-		return nil
+		fs, dsn := flags(env, "user "+name, "TÊN [--db …]")
+		return withUser(env, fs, dsn, args, func(svc *service.Service, u tochuc.User) error {
+			if err := svc.SetUserDisabled(env.Ctx, u.ID, disable); err != nil {
+				return err
+			}
+			if disable {
+				fmt.Fprintf(env.Stdout, "Đã khóa tài khoản %s và kết thúc mọi phiên của nó.\n", u.Username)
+			} else {
+				fmt.Fprintf(env.Stdout, "Đã mở khóa tài khoản %s.\n", u.Username)
+			}
+			return nil
+		})
 	}
 }
 
@@ -180,53 +161,25 @@ func userGrant(env *Env, args []string) error {
 	role := fs.String("role", "", "vai trò: "+strings.Join(tochuc.Roles, ", "))
 	org := fs.String("org", "", "mã tổ chức đảng")
 	restricted := fs.Bool("restricted", false, "được xem trường hạn chế")
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		fs.Usage()
-		return ErrUsage
-	}
-	if err := parse(fs, args[1:]); err != nil {
-		return err
-	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	u, err := svc.UserByName(env.Ctx, args[0])
-	if err != nil {
-		return err
-	}
-	if err := svc.GrantRole(env.Ctx, u.ID, *role, *org, *restricted); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Đã giao vai trò %s tại %s cho %s.\n", *role, *org, u.Username)
-	return nil
+	return withUser(env, fs, dsn, args, func(svc *service.Service, u tochuc.User) error {
+		if err := svc.GrantRole(env.Ctx, u.ID, *role, *org, *restricted); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Đã giao vai trò %s tại %s cho %s.\n", *role, *org, u.Username)
+		return nil
+	})
 }
 
 func userRevoke(env *Env, args []string) error {
 	fs, dsn := flags(env, "user revoke", "TÊN --grant SỐ   (số vai trò xem bằng tochuc user list)")
 	grant := fs.Int64("grant", 0, "số của vai trò cần thu hồi")
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		fs.Usage()
-		return ErrUsage
-	}
-	if err := parse(fs, args[1:]); err != nil {
-		return err
-	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	u, err := svc.UserByName(env.Ctx, args[0])
-	if err != nil {
-		return err
-	}
-	if err := svc.RevokeRole(env.Ctx, u.ID, *grant); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Đã thu hồi vai trò số %d của %s.\n", *grant, u.Username)
-	return nil
+	return withUser(env, fs, dsn, args, func(svc *service.Service, u tochuc.User) error {
+		if err := svc.RevokeRole(env.Ctx, u.ID, *grant); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Đã thu hồi vai trò số %d của %s.\n", *grant, u.Username)
+		return nil
+	})
 }
 
 func userList(env *Env, args []string) error {
@@ -234,34 +187,31 @@ func userList(env *Env, args []string) error {
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	users, err := svc.Users(env.Ctx)
-	if err != nil {
-		return err
-	}
-	for _, u := range users {
-		state := "hoạt động"
-		if u.Disabled {
-			state = "đã khóa"
+	return withService(env, *dsn, func(svc *service.Service) error {
+		users, err := svc.Users(env.Ctx)
+		if err != nil {
+			return err
 		}
-		mfa := "chưa bật 2FA"
-		if u.TOTPEnabled {
-			mfa = "đã bật 2FA"
-		}
-		fmt.Fprintf(env.Stdout, "%-20s %-30s %s, %s\n", u.Username, u.FullName, state, mfa)
-		for _, g := range u.Grants {
-			r := ""
-			if g.Restricted {
-				r = ", trường hạn chế"
+		for _, u := range users {
+			state := "hoạt động"
+			if u.Disabled {
+				state = "đã khóa"
 			}
-			fmt.Fprintf(env.Stdout, "    vai trò số %s: %s tại %s %s%s\n", strconv.FormatInt(g.ID, 10), g.Role, g.OrgCode, g.OrgName, r)
+			mfa := "chưa bật 2FA"
+			if u.TOTPEnabled {
+				mfa = "đã bật 2FA"
+			}
+			fmt.Fprintf(env.Stdout, "%-20s %-30s %s, %s\n", u.Username, u.FullName, state, mfa)
+			for _, g := range u.Grants {
+				r := ""
+				if g.Restricted {
+					r = ", trường hạn chế"
+				}
+				fmt.Fprintf(env.Stdout, "    vai trò số %s: %s tại %s %s%s\n", strconv.FormatInt(g.ID, 10), g.Role, g.OrgCode, g.OrgName, r)
+			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // refusedPassword tells whether an error is the password policy refusing a password.

@@ -24,37 +24,34 @@ func cmdWorklist(env *Env, args []string) error {
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	svc, err := openService(env, *dsn)
-	if err != nil {
-		return err
-	}
-	defer svc.DB.Close()
-	d := svc.Today()
-	if *asOf != "" {
-		if d, err = tochuc.ParseISODate(*asOf); err != nil {
-			return tochuc.Errorf(tochuc.EINVALID, "--as-of %q không hợp lệ (dạng YYYY-MM-DD)", *asOf)
+	return withService(env, *dsn, func(svc *service.Service) error {
+		d, err := svc.Today(), error(nil)
+		if *asOf != "" {
+			if d, err = tochuc.ParseISODate(*asOf); err != nil {
+				return tochuc.Errorf(tochuc.EINVALID, "--as-of %q không hợp lệ (dạng YYYY-MM-DD)", *asOf)
+			}
 		}
-	}
-	w, err := svc.Worklist(env.Ctx, *org, d, *days)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Việc cần làm của %s tại %s (nhìn trước %d ngày): %d việc\n", w.Org.Name, w.AsOf.Display(), w.Days, len(w.Items))
-	for _, k := range service.WorkKinds {
-		if w.Counts[k] == 0 {
-			continue
+		w, err := svc.Worklist(env.Ctx, *org, d, *days)
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(env.Stdout, "\n%s (%d)\n", workKindNames[k], w.Counts[k])
-		for _, it := range w.Items {
-			if it.Kind != k {
+		fmt.Fprintf(env.Stdout, "Việc cần làm của %s tại %s (nhìn trước %d ngày): %d việc\n", w.Org.Name, w.AsOf.Display(), w.Days, len(w.Items))
+		for _, k := range service.WorkKinds {
+			if w.Counts[k] == 0 {
 				continue
 			}
-			over := ""
-			if it.Overdue {
-				over = " — QUÁ HẠN"
+			fmt.Fprintf(env.Stdout, "\n%s (%d)\n", workKindNames[k], w.Counts[k])
+			for _, it := range w.Items {
+				if it.Kind != k {
+					continue
+				}
+				over := ""
+				if it.Overdue {
+					over = " — QUÁ HẠN"
+				}
+				fmt.Fprintf(env.Stdout, "  %-32s %-12s hạn %s%s %s\n", it.Name, it.OrgCode, it.Due.Display(), over, it.Detail)
 			}
-			fmt.Fprintf(env.Stdout, "  %-32s %-12s hạn %s%s %s\n", it.Name, it.OrgCode, it.Due.Display(), over, it.Detail)
 		}
-	}
-	return nil
+		return nil
+	})
 }

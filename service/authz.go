@@ -223,3 +223,12 @@ func (s *Service) wholeTree(ctx context.Context) error {
 	}
 	return nil
 }
+
+// orgOrHome is the org a request names, checked against the reach, or the reach's home org when
+// it names none.
+func (s *Service) orgOrHome(ctx context.Context, r reach, code string) (tochuc.Org, error) {
+	if code == "" {
+		return s.home(ctx, r)
+	}
+	return s.orgIn(ctx, r, code)
+}

@@ -241,12 +241,7 @@ func (s *Service) ListCandidates(ctx context.Context, orgCode, stage string) ([]
 	if err != nil {
 		return nil, err
 	}
-	var org tochuc.Org
-	if orgCode == "" {
-		org, err = s.home(ctx, r)
-	} else {
-		org, err = s.orgIn(ctx, r, orgCode)
-	}
+	org, err := s.orgOrHome(ctx, r, orgCode)
 	if err != nil {
 		return nil, err
 	}

@@ -442,13 +442,7 @@ func (s *Service) subtree(ctx context.Context, r reach, orgCode string) (tochuc.
 	if r.self != 0 && !r.all && len(r.orgs) == 0 {
 		return tochuc.Org{}, "", tochuc.Errorf(tochuc.EFORBIDDEN, "Tài khoản của bạn không có quyền làm việc này.")
 	}
-	var o tochuc.Org
-	var err error
-	if orgCode != "" {
-		o, err = s.orgIn(ctx, r, orgCode)
-	} else {
-		o, err = s.home(ctx, r)
-	}
+	o, err := s.orgOrHome(ctx, r, orgCode)
 	if err != nil {
 		return o, "", err
 	}

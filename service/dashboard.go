@@ -59,12 +59,7 @@ func (s *Service) Dashboard(ctx context.Context, code string, d tochuc.Date) (*D
 	if err != nil {
 		return nil, err
 	}
-	var o tochuc.Org
-	if code == "" {
-		o, err = s.home(ctx, r)
-	} else {
-		o, err = s.orgIn(ctx, r, code)
-	}
+	o, err := s.orgOrHome(ctx, r, code)
 	if err != nil {
 		return nil, err
 	}

@@ -104,12 +104,7 @@ func (s *Service) exportRoot(ctx context.Context, what string, opt *ExportOption
 	if err != nil {
 		return tochuc.Org{}, err
 	}
-	var root tochuc.Org
-	if opt.OrgCode != "" {
-		root, err = s.orgIn(ctx, r, opt.OrgCode)
-	} else {
-		root, err = s.home(ctx, r)
-	}
+	root, err := s.orgOrHome(ctx, r, opt.OrgCode)
 	if err != nil {
 		return root, err
 	}

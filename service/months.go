@@ -125,12 +125,7 @@ func (s *Service) RemovalCandidates(ctx context.Context, orgCode string, d tochu
 	if err != nil {
 		return nil, err
 	}
-	var o tochuc.Org
-	if orgCode == "" {
-		o, err = s.home(ctx, r)
-	} else {
-		o, err = s.orgIn(ctx, r, orgCode)
-	}
+	o, err := s.orgOrHome(ctx, r, orgCode)
 	if err != nil {
 		return nil, err
 	}

@@ -556,12 +556,7 @@ func (s *Service) ProbationsDue(ctx context.Context, orgCode string, d tochuc.Da
 	if r.self != 0 && !r.all && len(r.orgs) == 0 {
 		return nil, tochuc.Errorf(tochuc.EFORBIDDEN, "Tài khoản của bạn không có quyền làm việc này.")
 	}
-	var o tochuc.Org
-	if orgCode != "" {
-		o, err = s.orgIn(ctx, r, orgCode)
-	} else {
-		o, err = s.home(ctx, r)
-	}
+	o, err := s.orgOrHome(ctx, r, orgCode)
 	if err != nil {
 		return nil, err
 	}

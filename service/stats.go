@@ -107,12 +107,7 @@ func (s *Service) statsOrgs(ctx context.Context, code string, d tochuc.Date, chi
 	if err != nil {
 		return nil, err
 	}
-	var o tochuc.Org
-	if code == "" {
-		o, err = s.home(ctx, r)
-	} else {
-		o, err = s.orgIn(ctx, r, code)
-	}
+	o, err := s.orgOrHome(ctx, r, code)
 	if err != nil {
 		return nil, err
 	}
@@ -223,12 +218,7 @@ func (s *Service) StatsMembersList(ctx context.Context, code string, d tochuc.Da
 	if err != nil {
 		return nil, err
 	}
-	var o tochuc.Org
-	if code == "" {
-		o, err = s.home(ctx, r)
-	} else {
-		o, err = s.orgIn(ctx, r, code)
-	}
+	o, err := s.orgOrHome(ctx, r, code)
 	if err != nil {
 		return nil, err
 	}

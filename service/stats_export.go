@@ -28,12 +28,7 @@ func (s *Service) statsFigure(ctx context.Context, code string, d tochuc.Date, f
 	if err != nil {
 		return tochuc.Org{}, nil, false, err
 	}
-	var o tochuc.Org
-	if code == "" {
-		o, err = s.home(ctx, r)
-	} else {
-		o, err = s.orgIn(ctx, r, code)
-	}
+	o, err := s.orgOrHome(ctx, r, code)
 	if err != nil {
 		return o, nil, false, err
 	}

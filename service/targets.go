@@ -359,12 +359,7 @@ func (s *Service) progressOrg(ctx context.Context, orgCode string, asOf tochuc.D
 	if err != nil {
 		return tochuc.Org{}, asOf, err
 	}
-	var o tochuc.Org
-	if orgCode == "" {
-		o, err = s.home(ctx, r)
-	} else {
-		o, err = s.orgIn(ctx, r, orgCode)
-	}
+	o, err := s.orgOrHome(ctx, r, orgCode)
 	return o, asOf, err
 }
 

@@ -523,10 +523,7 @@ func (s *Service) Transfers(ctx context.Context, f TransferFilter) (tochuc.Org, 
 
 // listOrg is the org a list starts from: the code asked for, in the reach, else home.
 func (s *Service) listOrg(ctx context.Context, r reach, code string) (tochuc.Org, error) {
-	if strings.TrimSpace(code) == "" {
-		return s.home(ctx, r)
-	}
-	return s.orgIn(ctx, r, strings.TrimSpace(code))
+	return s.orgOrHome(ctx, r, strings.TrimSpace(code))
 }
 
 // nameOrgs fills the org names of transfers as of their slip date.

@@ -63,12 +63,7 @@ func (s *Service) Worklist(ctx context.Context, orgCode string, d tochuc.Date, d
 	if err != nil {
 		return nil, err
 	}
-	var o tochuc.Org
-	if orgCode == "" {
-		o, err = s.home(ctx, r)
-	} else {
-		o, err = s.orgIn(ctx, r, orgCode)
-	}
+	o, err := s.orgOrHome(ctx, r, orgCode)
 	if err != nil {
 		return nil, err
 	}

@@ -273,7 +273,7 @@ func TestRestrictedTab(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
 		e := newRecEnv(t, db)
 		id := e.members["Nguyễn Văn An"]
-		const note = "Ghi chú BVCTNB <i>mật</i> số 4711"
+		const note = "Ghi chú BVCTNB <i>mật</i> số QZ4711"
 		if err := e.svc.SetMemberRestricted(recSys(), id, store.Restricted{ProtectionNote: note, Discipline: "Khiển trách 2019"}, "nhập dữ liệu kiểm thử"); err != nil {
 			t.Fatal(err)
 		}
@@ -287,7 +287,7 @@ func TestRestrictedTab(t *testing.T) {
 			if r.status != 200 {
 				t.Fatalf("record tab %q: %d", tab, r.status)
 			}
-			for _, secret := range []string{"Trường hạn chế", "tab=restricted", "4711", "Khiển trách", "Lý do xem"} {
+			for _, secret := range []string{"Trường hạn chế", "tab=restricted", "QZ4711", "Khiển trách", "Lý do xem"} {
 				if strings.Contains(r.body, secret) {
 					t.Errorf("tab %q shows %q to a user without the flag", tab, secret)
 				}
@@ -295,7 +295,7 @@ func TestRestrictedTab(t *testing.T) {
 		}
 		for _, p := range []string{rec + "/restricted/view", rec + "/restricted"} {
 			r := e.do("staff_plain", "POST", p, url.Values{"reason": {"xem thử không có quyền"}, "protection_note": {"x"}})
-			if r.status != 404 || strings.Contains(r.body, "4711") {
+			if r.status != 404 || strings.Contains(r.body, "QZ4711") {
 				t.Errorf("%s without the flag: %d", p, r.status)
 			}
 		}
@@ -305,17 +305,17 @@ func TestRestrictedTab(t *testing.T) {
 
 		// With the flag: the tab asks for a reason first.
 		r := e.do("staff_bv", "GET", rec+"?tab=restricted", nil)
-		if r.status != 200 || !strings.Contains(r.body, "Lý do xem") || strings.Contains(r.body, "4711") {
+		if r.status != 200 || !strings.Contains(r.body, "Lý do xem") || strings.Contains(r.body, "QZ4711") {
 			t.Fatalf("restricted tab: %d", r.status)
 		}
 		checkLabels(t, r.body)
 		r = e.do("staff_bv", "POST", rec+"/restricted/view", url.Values{"reason": {""}})
-		if r.status != 400 || strings.Contains(r.body, "4711") || !strings.Contains(r.body, "Lý do xem") {
+		if r.status != 400 || strings.Contains(r.body, "QZ4711") || !strings.Contains(r.body, "Lý do xem") {
 			t.Errorf("view without a reason: %d", r.status)
 		}
 		const reason = "thẩm tra lý lịch xét kết nạp"
 		r = e.do("staff_bv", "POST", rec+"/restricted/view", url.Values{"reason": {reason}})
-		if r.status != 200 || !strings.Contains(r.body, "Ghi chú BVCTNB &lt;i&gt;mật&lt;/i&gt; số 4711") || !strings.Contains(r.body, "Khiển trách 2019") {
+		if r.status != 200 || !strings.Contains(r.body, "Ghi chú BVCTNB &lt;i&gt;mật&lt;/i&gt; số QZ4711") || !strings.Contains(r.body, "Khiển trách 2019") {
 			t.Fatalf("view with a reason: %d %s", r.status, r.body)
 		}
 		checkLabels(t, r.body)
@@ -328,7 +328,7 @@ func TestRestrictedTab(t *testing.T) {
 			t.Errorf("note.read entry: %+v", es[0])
 		}
 		raw, _ := json.Marshal(es[0])
-		for _, secret := range []string{"4711", "BVCTNB", "Khiển trách"} {
+		for _, secret := range []string{"QZ4711", "BVCTNB", "Khiển trách"} {
 			if bytes.Contains(raw, []byte(secret)) {
 				t.Errorf("the audit entry of the read holds %q: %s", secret, raw)
 			}
@@ -338,16 +338,16 @@ func TestRestrictedTab(t *testing.T) {
 			t.Error("rewards tab shows discipline or no link to the restricted tab")
 		}
 		// Editing: the reason is required; the change is audited without the text.
-		r = e.do("staff_bv", "POST", rec+"/restricted", url.Values{"protection_note": {"Nội dung mới 0815"}, "discipline": {"Khiển trách 2019"}, "reason": {reason}})
+		r = e.do("staff_bv", "POST", rec+"/restricted", url.Values{"protection_note": {"Nội dung mới QZ0815"}, "discipline": {"Khiển trách 2019"}, "reason": {reason}})
 		if r.status != http.StatusSeeOther {
 			t.Fatalf("restricted save: %d %s", r.status, r.body)
 		}
-		if got, _ := db.Restricted(context.Background(), id); got.ProtectionNote != "Nội dung mới 0815" {
+		if got, _ := db.Restricted(context.Background(), id); got.ProtectionNote != "Nội dung mới QZ0815" {
 			t.Errorf("note after save: %q", got.ProtectionNote)
 		}
 		all, _ := db.ListAudit(context.Background(), store.AuditFilter{ObjectType: "member", ObjectID: strconv.FormatInt(id, 10), Limit: 100})
 		raw, _ = json.Marshal(all)
-		for _, secret := range []string{"0815", "4711"} {
+		for _, secret := range []string{"QZ0815", "QZ4711"} {
 			if bytes.Contains(raw, []byte(secret)) {
 				t.Errorf("the trail holds restricted text %q", secret)
 			}
