@@ -19,6 +19,13 @@ func init() {
 	funcs["reviewOutcome"] = func(s string) string { return reviewOutcomes[s] }
 	funcs["reviewLevel"] = func(s string) string { return reviewLevels[s] }
 	funcs["cardStatus"] = func(s string) string { return cardStatuses[s] }
+	// A request shares the word "issued" with a card, but means "the card was issued".
+	funcs["requestStatus"] = func(s string) string {
+		if s == tochuc.CardRequestIssued {
+			return "Đã phát thẻ"
+		}
+		return cardStatuses[s]
+	}
 	for k, v := range map[string]string{
 		tochuc.AuditProbationVote: "Biểu quyết xét công nhận đảng viên chính thức", tochuc.AuditRecognize: "Công nhận đảng viên chính thức",
 		tochuc.AuditProbationFail: "Không công nhận chính thức, xóa tên", tochuc.AuditCardRequest: "Đề nghị phát thẻ đảng viên",

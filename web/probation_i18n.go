@@ -134,6 +134,7 @@ var probationEnglish = map[string]string{
 	"Đủ hai phần ba tán thành":                      "Two thirds in favour",
 	"Hai phần ba không tán thành (đề nghị xóa tên)": "Two thirds against (removal proposed)",
 	"Không bên nào đủ hai phần ba":                  "No two-thirds majority either way",
+	"Đã phát thẻ":                                   "Card issued",
 	"Đang giữ":                                      "Held",
 	"Đã mất":                                        "Lost",
 	"Hư hỏng":                                       "Damaged",
