@@ -27,9 +27,10 @@ func ParseISODate(s string) (Date, error) {
 func DateOf(t time.Time) Date { return Date(t.Format(DateLayout)) }
 
 // Today is the current date in Vietnam (UTC+7), where every deadline and report date is counted.
-func Today() Date { return DateOf(time.Now().In(vietnam)) }
+func Today() Date { return DateOf(time.Now().In(Vietnam)) }
 
-var vietnam = time.FixedZone("ICT", 7*3600)
+// Vietnam is the country's time zone (UTC+7, no daylight saving): dates and times shown to users.
+var Vietnam = time.FixedZone("ICT", 7*3600)
 
 // Time returns the date at midnight UTC.
 func (d Date) Time() time.Time {

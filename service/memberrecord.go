@@ -46,16 +46,13 @@ func (e *FieldErrors) Field(col string) []string {
 	return out
 }
 
-// vnZone is the time zone versions are shown in.
-var vnZone = time.FixedZone("ICT", 7*3600)
-
 // ShowVersion turns a stored version (RFC 3339, UTC) into Vietnamese local time.
 func ShowVersion(v string) string {
 	t, err := time.Parse(time.RFC3339Nano, v)
 	if err != nil {
 		return v
 	}
-	return t.In(vnZone).Format("15:04:05 02/01/2006")
+	return t.In(tochuc.Vietnam).Format("15:04:05 02/01/2006")
 }
 
 // MemberForEdit reads a member's identity fields for an edit form, with the version the form

@@ -159,6 +159,14 @@ func (s *Service) RecordEvent(ctx context.Context, e tochuc.MemberEvent) error {
 	if err != nil {
 		return err
 	}
+	if e.OrgID == 0 && e.OrgCode != "" {
+		// A destination named by code must lie in the writer's reach too.
+		dest, err := s.orgIn(ctx, r, e.OrgCode)
+		if err != nil {
+			return err
+		}
+		e.OrgID = dest.ID
+	}
 	if err := s.ensureToday(ctx); err != nil {
 		return err
 	}

@@ -18,21 +18,9 @@ import (
 func init() {
 	// Registered here so that the admin pages add their helpers without touching the shared map.
 	funcs["stamp"] = stampDisplay
-	funcs["canAdmin"] = func(u tochuc.User) bool { return grantsAllow(u.Grants, tochuc.PermUsers) }
-	funcs["canAudit"] = func(u tochuc.User) bool { return grantsAllow(u.Grants, tochuc.PermAudit) }
+	funcs["canAdmin"] = func(u tochuc.User) bool { return u.Can(tochuc.PermUsers) }
+	funcs["canAudit"] = func(u tochuc.User) bool { return u.Can(tochuc.PermAudit) }
 }
-
-func grantsAllow(gs []tochuc.Grant, perm string) bool {
-	for _, g := range gs {
-		if g.Allows(perm) {
-			return true
-		}
-	}
-	return false
-}
-
-// vietnamTime is the zone times are shown in (UTC+7, no daylight saving).
-var vietnamTime = time.FixedZone("ICT", 7*3600)
 
 // stampDisplay shows an RFC 3339 time as dd/mm/yyyy hh:mm:ss in Vietnam time; other text as is.
 func stampDisplay(s string) string {
@@ -40,7 +28,7 @@ func stampDisplay(s string) string {
 	if err != nil {
 		return s
 	}
-	return t.In(vietnamTime).Format("02/01/2006 15:04:05")
+	return t.In(tochuc.Vietnam).Format("02/01/2006 15:04:05")
 }
 
 // pathID reads a numeric path parameter; anything else is "not found".

@@ -234,15 +234,7 @@ func (s *Server) apiMemberEvent(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, tochuc.Errorf(tochuc.EINVALID, "Trường date: ngày %q không hợp lệ (dạng yyyy-mm-dd).", audit.Clean(string(in.Date))))
 		return
 	}
-	e := tochuc.MemberEvent{MemberID: id, Kind: in.Kind, Date: d, Document: in.Document, Note: in.Note}
-	if in.OrgCode != "" {
-		v, err := s.svc.ViewOrg(r.Context(), in.OrgCode, d) // the destination must lie in the caller's reach too
-		if err != nil {
-			s.apiError(w, err)
-			return
-		}
-		e.OrgID = v.Org.ID
-	}
+	e := tochuc.MemberEvent{MemberID: id, Kind: in.Kind, Date: d, OrgCode: in.OrgCode, Document: in.Document, Note: in.Note}
 	if err := s.svc.RecordEvent(r.Context(), e); err != nil {
 		s.apiError(w, err)
 		return

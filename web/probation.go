@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -90,6 +91,14 @@ func probFormDoc(r *http.Request) (service.DecisionDoc, error) {
 
 // showProbation renders a member's probation page.
 func (s *Server) showProbation(w http.ResponseWriter, r *http.Request, status int, extra map[string]any) {
+	s.showMemberWork(w, r, status, extra, "probation", "Dự bị và công nhận chính thức", "P",
+		func(ctx context.Context, id int64) (any, error) { return s.svc.Probation(ctx, id) })
+}
+
+// showMemberWork renders a page about one part of a member's record (probation, card): the
+// member, what load reads under key, the saved notice and what a refused form sends back.
+func (s *Server) showMemberWork(w http.ResponseWriter, r *http.Request, status int, extra map[string]any,
+	page, title, key string, load func(context.Context, int64) (any, error)) {
 	id, err := memberPathID(r)
 	if err != nil {
 		s.fail(w, r, err)
@@ -102,12 +111,12 @@ func (s *Server) showProbation(w http.ResponseWriter, r *http.Request, status in
 		s.fail(w, r, err)
 		return
 	}
-	v, err := s.svc.Probation(ctx, id)
+	v, err := load(ctx, id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	data := map[string]any{"Title": "Dự bị và công nhận chính thức", "M": m, "P": v, "Today": today,
+	data := map[string]any{"Title": title, "M": m, key: v, "Today": today,
 		"CanEdit": tochuc.ActorFrom(ctx).Can(tochuc.PermWrite), "Form": map[string]string{}}
 	if r.URL.Query().Get("saved") == "1" {
 		data["Notice"] = "Đã lưu thay đổi."
@@ -115,7 +124,7 @@ func (s *Server) showProbation(w http.ResponseWriter, r *http.Request, status in
 	for k, x := range extra {
 		data[k] = x
 	}
-	s.render(w, r, status, "probation", data)
+	s.render(w, r, status, page, data)
 }
 
 func (s *Server) probationPage(w http.ResponseWriter, r *http.Request) {
@@ -207,32 +216,8 @@ func (s *Server) probationFail(w http.ResponseWriter, r *http.Request) {
 
 // showCard renders a member's card page.
 func (s *Server) showCard(w http.ResponseWriter, r *http.Request, status int, extra map[string]any) {
-	id, err := memberPathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	ctx := r.Context()
-	today := s.svc.Today()
-	m, _, err := s.svc.Member(ctx, id, today)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	v, err := s.svc.CardHistory(ctx, id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	data := map[string]any{"Title": "Thẻ đảng viên", "M": m, "C": v, "Today": today,
-		"CanEdit": tochuc.ActorFrom(ctx).Can(tochuc.PermWrite), "Form": map[string]string{}}
-	if r.URL.Query().Get("saved") == "1" {
-		data["Notice"] = "Đã lưu thay đổi."
-	}
-	for k, x := range extra {
-		data[k] = x
-	}
-	s.render(w, r, status, "card", data)
+	s.showMemberWork(w, r, status, extra, "card", "Thẻ đảng viên", "C",
+		func(ctx context.Context, id int64) (any, error) { return s.svc.CardHistory(ctx, id) })
 }
 
 func (s *Server) cardPage(w http.ResponseWriter, r *http.Request) {

@@ -98,9 +98,6 @@ var eventLabels = map[string]string{
 	tochuc.OrgMerge: "Hợp nhất, sáp nhập", tochuc.OrgSplit: "Chia tách", tochuc.OrgDissolve: "Giải thể", tochuc.OrgUpdate: "Thay đổi thông tin",
 }
 
-// vnZone is Vietnam's time (UTC+7, no daylight saving): times shown to users are local.
-var vnZone = time.FixedZone("ICT", 7*3600)
-
 var roleLabels = map[string]string{
 	tochuc.RoleAdmin: "Quản trị hệ thống", tochuc.RoleStaff: "Cán bộ ban tổ chức", tochuc.RoleLeader: "Lãnh đạo",
 	tochuc.RoleSecretary: "Bí thư chi bộ", tochuc.RoleMember: "Đảng viên",
@@ -139,7 +136,7 @@ var funcs = template.FuncMap{
 	"add":   func(a, b int) int { return a + b },
 	"role":  func(r string) string { return roleLabels[r] },
 	"t":     translate,
-	"clock": func(t time.Time) string { return t.In(vnZone).Format("15:04 02/01/2006") },
+	"clock": func(t time.Time) string { return t.In(tochuc.Vietnam).Format("15:04 02/01/2006") },
 }
 
 func toInt64(n any) int64 {

@@ -357,9 +357,9 @@ func (s *Server) statsMembersExport(w http.ResponseWriter, r *http.Request) {
 }
 
 func init() {
-	funcs["canCount"] = func(u tochuc.User) bool { return grantsAllow(u.Grants, tochuc.PermCounts) }
+	funcs["canCount"] = func(u tochuc.User) bool { return u.Can(tochuc.PermCounts) }
 	// Member lists and worklists need a read grant (a leader has counts only).
 	funcs["canRead"] = func(u tochuc.User) bool {
-		return grantsAllow(u.Grants, tochuc.PermRead) || grantsAllow(u.Grants, tochuc.PermReadLimited)
+		return u.Can(tochuc.PermRead) || u.Can(tochuc.PermReadLimited)
 	}
 }
