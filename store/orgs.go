@@ -25,19 +25,7 @@ func scanOrg(sc interface{ Scan(...any) error }) (tochuc.Org, error) {
 }
 
 func collectOrgs(rows *sql.Rows, err error) ([]tochuc.Org, error) {
-	if err != nil {
-		return nil, fmt.Errorf("store: query orgs: %w", err)
-	}
-	defer rows.Close()
-	var out []tochuc.Org
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: scan org: %w", err)
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return collect(rows, err, "orgs", scanOrg)
 }
 
 // OrgsAsOf returns every org as it stood on day d, parents before children.

@@ -80,19 +80,7 @@ func (db *DB) ProbationReviewsOf(ctx context.Context, ids []int64) (map[int64][]
 }
 
 func collectReviews(rows *sql.Rows, err error) ([]tochuc.ProbationReview, error) {
-	if err != nil {
-		return nil, fmt.Errorf("store: probation reviews: %w", err)
-	}
-	defer rows.Close()
-	var out []tochuc.ProbationReview
-	for rows.Next() {
-		r, err := scanReview(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return collect(rows, err, "probation reviews", scanReview)
 }
 
 // SetOfficialDate records the official date on the member sheet (the timeline holds the truth).
@@ -201,19 +189,7 @@ func scanRequest(sc interface{ Scan(...any) error }) (tochuc.CardRequest, error)
 }
 
 func collectRequests(rows *sql.Rows, err error) ([]tochuc.CardRequest, error) {
-	if err != nil {
-		return nil, fmt.Errorf("store: card requests: %w", err)
-	}
-	defer rows.Close()
-	var out []tochuc.CardRequest
-	for rows.Next() {
-		r, err := scanRequest(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return collect(rows, err, "card requests", scanRequest)
 }
 
 // InsertCardRequest stores a member proposed for a card.

@@ -118,19 +118,7 @@ func (db *DB) MemberTransfers(ctx context.Context, memberID int64) ([]tochuc.Tra
 }
 
 func collectTransfers(rows *sql.Rows, err error) ([]tochuc.Transfer, error) {
-	if err != nil {
-		return nil, fmt.Errorf("store: transfers: %w", err)
-	}
-	defer rows.Close()
-	var out []tochuc.Transfer
-	for rows.Next() {
-		t, err := scanTransfer(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return collect(rows, err, "transfers", scanTransfer)
 }
 
 // TransferQuery selects transfers touching a subtree.
