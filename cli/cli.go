@@ -54,6 +54,8 @@ func init() {
 		"user":     {"quản lý tài khoản: add, passwd, disable, enable, grant, revoke, list", cmdUser},
 		"stats":    {"thống kê: members (số đảng viên theo các chiều, tại một ngày), flows (kết nạp, chuyển đến, chuyển đi… trong kỳ)", cmdStats},
 		"target":   {"chỉ tiêu: set (giao), import (nhập tệp CSV), list (tiến độ, theo nhóm với --group)", cmdTarget},
+		"congress": {"đại hội: record (ghi đại hội đã tổ chức), progress (số tổ chức cơ sở đảng đã đại hội nhiệm kỳ)", cmdCongress},
+		"report":   {"báo cáo: review (báo cáo sơ kết, tổng kết ra DOCX/PDF), form (biểu thống kê -TCTW ra XLSX)", cmdReport},
 
 		// The development pipeline (issue 4).
 		"candidate": {"phát triển đảng viên (quần chúng ưu tú): add, step, ceremony, drop, list", cmdCandidate},

@@ -303,6 +303,19 @@ var accessRules = map[string]func(s *side) []req{
 	"POST /api/v1/targets": func(s *side) []req {
 		return []req{{method: "POST", path: "/api/v1/targets", json: `{"org_code":"` + s.commune + `","year_from":2025,"figure":"admitted","target":5}`}}
 	},
+	"GET /orgs/{code}/congresses": func(s *side) []req {
+		return []req{{method: "GET", path: "/orgs/" + s.province + "/congresses?term=2025"}, {method: "GET", path: "/orgs/" + s.commune + "/congresses"}}
+	},
+	"POST /orgs/{code}/congresses": func(s *side) []req {
+		return []req{{method: "POST", path: "/orgs/" + s.province + "/congresses", form: url.Values{"org_code": {s.cell}, "term": {"2025"},
+			"held_on": {"2025-09-15"}}}}
+	},
+	"GET /api/v1/congresses": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/congresses?org=" + s.province + "&term=2025"}}
+	},
+	"POST /api/v1/congresses": func(s *side) []req {
+		return []req{{method: "POST", path: "/api/v1/congresses", json: `{"org_code":"` + s.cell + `","term_from":2025,"held_on":"2025-09-15"}`}}
+	},
 	"GET /api/v1/indicators": func(s *side) []req {
 		return []req{{method: "GET", path: "/api/v1/indicators?org=" + s.province + "&year=2025"}}
 	},

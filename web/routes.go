@@ -87,6 +87,8 @@ func (s *Server) table() []route {
 		{"GET /stats/members/export", user, s.statsMembersExport},
 		{"GET /orgs/{code}/targets", user, s.targetsPage},
 		{"POST /orgs/{code}/targets", user, s.targetsSave},
+		{"GET /orgs/{code}/congresses", user, s.congressesPage},
+		{"POST /orgs/{code}/congresses", user, s.congressSave},
 
 		{"GET /api/v1/orgs", user, s.apiOrgs},
 		{"GET /api/v1/orgs/{code}/members", user, s.apiOrgMembers},
@@ -100,6 +102,8 @@ func (s *Server) table() []route {
 		{"POST /api/v1/targets", user, s.apiTargetSet},
 		{"GET /api/v1/indicators", user, s.apiIndicators},
 		{"GET /api/v1/programmes", user, s.apiProgrammes},
+		{"GET /api/v1/congresses", user, s.apiCongresses},
+		{"POST /api/v1/congresses", user, s.apiCongressRecord},
 		{"GET /api/v1/orgs/{code}/months/{month}", user, s.apiMonths},
 		{"PUT /api/v1/orgs/{code}/months/{month}", user, s.apiMonthsPut},
 		{"GET /api/v1/me", user, s.apiMe},
