@@ -22,6 +22,7 @@ func cmdServe(env *Env, args []string) error {
 	behindProxy := fs.Bool("behind-proxy", false, "chạy sau một reverse proxy HTTPS (lấy địa chỉ người dùng từ X-Forwarded-For, cookie Secure)")
 	demoFlag := fs.Bool("demo", false, "tạo cơ sở dữ liệu mẫu mới (tochuc-demo.db) rồi chạy trên đó")
 	members := fs.Int("members", DefaultDemoMembers, "với --demo: số đảng viên giả lập")
+	statsFile := fs.String("stats-file", "", "tệp giữ số liệu thống kê giữa các lần chạy để khởi động lại trả lời ngay (mặc định <tệp CSDL>.stats với SQLite, không giữ với PostgreSQL; \"off\" để tắt)")
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
@@ -50,6 +51,7 @@ func cmdServe(env *Env, args []string) error {
 		return err
 	}
 	defer svc.DB.Close()
+	svc.StatsFile = statsFileFor(*dsn, *statsFile)
 	if *demoFlag {
 		if err := demoUsers(env, svc); err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 
 	"tochuc"
 	"tochuc/service"
+	"tochuc/store"
 )
 
 // warmUp builds, in the background once the server listens, what the first requests would
@@ -17,6 +18,9 @@ func warmUp(ctx context.Context, svc *service.Service, log *slog.Logger) {
 	ctx = tochuc.WithActor(ctx, tochuc.SystemActor(tochuc.ChannelCLI))
 	go func() {
 		start := time.Now()
+		if svc.LoadStats(ctx) {
+			log.Info("warm stats loaded", "ms", time.Since(start).Milliseconds(), "file", svc.StatsFile)
+		}
 		log.Info("warm stats start")
 		snap, err := svc.StatsSnapshot(ctx)
 		if err != nil {
@@ -32,4 +36,18 @@ func warmUp(ctx context.Context, svc *service.Service, log *slog.Logger) {
 		}
 		log.Info("warm dashboard end", "ms", time.Since(start).Milliseconds())
 	}()
+}
+
+// statsFileFor is where serve keeps the statistics snapshot: the flag's path, nothing for
+// "off", and beside the database file for SQLite by default.
+func statsFileFor(dsn, flag string) string {
+	switch {
+	case flag == "off":
+		return ""
+	case flag != "":
+		return flag
+	case store.IsPostgres(dsn):
+		return ""
+	}
+	return dsn + ".stats"
 }

@@ -17,6 +17,9 @@ type Service struct {
 	DB    *store.DB
 	Today func() tochuc.Date
 	Now   func() time.Time // the clock of logins, lockouts and sessions; nil means time.Now (tests set it)
+	// StatsFile is where the statistics snapshot is kept between runs, so that a restarted
+	// server answers at once (empty: not kept).
+	StatsFile string
 
 	mu        sync.Mutex
 	gen       int64       // bumped on every write; caches keyed by it

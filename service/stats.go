@@ -13,11 +13,12 @@ import (
 // while a new one is built in the background (the dashboard's stale-while-recomputing): figures
 // are stale for the seconds a build takes, never slow.
 type statsState struct {
-	mu    sync.Mutex
-	snap  *stats.Snapshot
-	gen   int64
-	busy  bool
-	first sync.Mutex // one first build at a time
+	mu     sync.Mutex
+	snap   *stats.Snapshot
+	gen    int64
+	busy   bool
+	first  sync.Mutex // one first build at a time
+	saving sync.Mutex // one save to StatsFile at a time
 }
 
 // StatsSnapshot returns the current snapshot of the register, building it on first use.
@@ -50,24 +51,91 @@ func (s *Service) StatsSnapshot(ctx context.Context) (*stats.Snapshot, error) {
 	return s.buildStats(ctx)
 }
 
-// WarmStats builds the snapshot in the background, for a server that starts.
+// WarmStats readies the snapshot in the background, for a server that starts: the one kept by
+// the last run when there is one (served at once; rebuilt behind it unless nothing was written
+// since), else a new build.
 func (s *Service) WarmStats(ctx context.Context) {
-	go s.StatsSnapshot(context.WithoutCancel(ctx))
+	go func() {
+		ctx := context.WithoutCancel(ctx)
+		s.LoadStats(ctx)
+		s.StatsSnapshot(ctx)
+	}()
+}
+
+// LoadStats installs the snapshot kept in StatsFile when none is loaded yet and it was built
+// from this database. It is current when the audit trail's head — every write appends to it —
+// is the one read when it was built; otherwise it is served marked stale while a new one is
+// built. It tells whether one was loaded.
+func (s *Service) LoadStats(ctx context.Context) bool {
+	if s.StatsFile == "" {
+		return false
+	}
+	snap, err := stats.LoadFile(s.StatsFile)
+	if err != nil {
+		return false // missing or damaged: a new build replaces it
+	}
+	id, head, err := s.statsStamp(ctx)
+	if err != nil || !strings.HasPrefix(snap.Stamp, id+" ") {
+		return false // another database's
+	}
+	gen := int64(-1)
+	if snap.Stamp == id+" "+head {
+		gen = s.generation()
+	}
+	st := &s.stats
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.snap != nil {
+		return false
+	}
+	st.snap, st.gen = snap, gen
+	return true
 }
 
 func (s *Service) buildStats(ctx context.Context) (*stats.Snapshot, error) {
 	gen := s.generation()
+	id, head, err := s.statsStamp(ctx)
+	if err != nil {
+		return nil, err
+	}
 	snap, err := stats.Build(ctx, s.DB)
 	if err != nil {
 		return nil, err
 	}
+	snap.Stamp = id + " " + head
 	st := &s.stats
 	st.mu.Lock()
 	if st.snap == nil || st.gen <= gen {
 		st.snap, st.gen = snap, gen
 	}
 	st.mu.Unlock()
+	if s.StatsFile != "" {
+		go s.saveStats(snap)
+	}
 	return snap, nil
+}
+
+// statsStamp names the database (its audit trail's first hash) and its state (the trail's
+// head: every write appends to it).
+func (s *Service) statsStamp(ctx context.Context) (id, head string, err error) {
+	if id, err = s.DB.AuditGenesis(ctx); err != nil {
+		return "", "", err
+	}
+	h, err := s.DB.AuditHead(ctx)
+	return id, h.String(), err
+}
+
+// saveStats keeps the snapshot for the next run; one save at a time, a newer snapshot wins.
+func (s *Service) saveStats(snap *stats.Snapshot) {
+	st := &s.stats
+	st.saving.Lock()
+	defer st.saving.Unlock()
+	st.mu.Lock()
+	current := st.snap == snap
+	st.mu.Unlock()
+	if current {
+		snap.SaveFile(s.StatsFile) // a failed save costs only the next start's speed
+	}
 }
 
 // StatsTable is the answer to a statistics query: the rows of the org and, when asked, of each

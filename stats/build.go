@@ -221,10 +221,19 @@ func Build(ctx context.Context, db *store.DB) (*Snapshot, error) {
 	s.spanStart = make([]int32, len(s.orgs)+1)
 	s.spMember, s.spFrom, s.spTo, s.spOfficial, s.spEff = make([]int32, n), make([]int32, n), make([]int32, n), make([]int32, n), make([]int32, n)
 	s.spState = make([]uint8, n)
+	for c := range s.spCols {
+		s.spCols[c] = make([]uint8, n)
+	}
+	s.spBirthYear, s.spBirthRest = make([]int16, n), make([]uint16, n)
 	for i, sp := range spans {
 		s.spanStart[sp.org+1]++
 		s.spMember[i], s.spFrom[i], s.spTo[i], s.spOfficial[i], s.spEff[i], s.spState[i] = sp.member, sp.from, sp.to, sp.offic, sp.effStart, sp.state
+		for c := range s.spCols {
+			s.spCols[c][i] = s.cols[c][sp.member]
+		}
+		s.spBirthYear[i], s.spBirthRest[i] = s.birthYear[sp.member], s.birthRest[sp.member]
 	}
+	spans = nil
 	for i := 1; i < len(s.spanStart); i++ {
 		s.spanStart[i] += s.spanStart[i-1]
 	}

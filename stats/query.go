@@ -1,9 +1,11 @@
 package stats
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"tochuc"
 )
@@ -234,6 +236,19 @@ func (g *grouper) add(key uint64, n int64) {
 	}
 }
 
+// merge adds the counts of h, a grouper of the same plan.
+func (g *grouper) merge(h *grouper) {
+	if g.dense != nil {
+		for k, n := range h.dense {
+			g.dense[k] += n
+		}
+		return
+	}
+	for k, n := range h.m {
+		g.m[k] += n
+	}
+}
+
 func (g *grouper) rows(s *Snapshot, p *plan, flow string) []Row {
 	var out []Row
 	emit := func(key uint64, n int64) {
@@ -352,6 +367,9 @@ func leap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 func (s *Snapshot) memberValue(dm dim, m int32, i int, d int32) int {
 	switch dm.kind {
 	case dkCol:
+		if i >= 0 {
+			return int(s.spCols[dm.col][i])
+		}
 		return int(s.cols[dm.col][m])
 	case dkStatus:
 		switch {
@@ -362,12 +380,15 @@ func (s *Snapshot) memberValue(dm dim, m int32, i int, d int32) int {
 		}
 		return 0
 	case dkAge:
-		y := s.birthYear[m]
-		if y == 0 {
+		y, rest := s.birthYear, s.birthRest
+		if i >= 0 {
+			y, rest, m = s.spBirthYear, s.spBirthRest, int32(i)
+		}
+		if y[m] == 0 {
 			return 5
 		}
-		age := int(d/10000) - int(y)
-		if int32(s.birthRest[m]) > d%10000 {
+		age := int(d/10000) - int(y[m])
+		if int32(rest[m]) > d%10000 {
 			age--
 		}
 		return ageBandOf(age)
@@ -419,14 +440,26 @@ func daysIn(y, m int) int {
 // eachMember calls fn for every member counted on the date in the subtree who passes the
 // filters, with the grouping key.
 func (s *Snapshot) eachMember(q Query, p *plan, fn func(m int32, key uint64)) error {
-	d := dayOf(string(q.AsOf))
-	if d == 0 {
-		return tochuc.Errorf(tochuc.EINVALID, "ngày %q không hợp lệ", q.AsOf)
-	}
-	orgs, err := s.subtree(q.OrgID, d)
+	d, orgs, err := s.resolve(q)
 	if err != nil {
 		return err
 	}
+	s.scan(orgs, d, p, fn)
+	return nil
+}
+
+// resolve is the day and the orgs of the subtree of a query.
+func (s *Snapshot) resolve(q Query) (int32, []int32, error) {
+	d := dayOf(string(q.AsOf))
+	if d == 0 {
+		return 0, nil, tochuc.Errorf(tochuc.EINVALID, "ngày %q không hợp lệ", q.AsOf)
+	}
+	orgs, err := s.subtree(q.OrgID, d)
+	return d, orgs, err
+}
+
+// scan calls fn for every member counted on day d in the orgs who passes the filters.
+func (s *Snapshot) scan(orgs []int32, d int32, p *plan, fn func(m int32, key uint64)) {
 	// Member dimensions keep their place in the key; org dimensions are fixed per org.
 	orgVals := make([]int, len(p.dims))
 	var memberDims []int
@@ -449,14 +482,16 @@ orgs:
 			}
 		}
 		copy(vals, orgVals)
+		lo, hi := int(s.spanStart[o]), int(s.spanStart[o+1])
+		from, to, state := s.spFrom[lo:hi], s.spTo[lo:hi], s.spState[lo:hi]
 	spans:
-		for i := int(s.spanStart[o]); i < int(s.spanStart[o+1]); i++ {
-			if s.spFrom[i] > d || s.spTo[i] <= d || s.spState[i] == stTransit {
+		for k := range from {
+			if from[k] > d || to[k] <= d || state[k] == stTransit {
 				continue
 			}
-			m := s.spMember[i]
+			i := lo + k
 			for _, j := range memberDims {
-				v := s.memberValue(p.dims[j], m, i, d)
+				v := s.memberValue(p.dims[j], s.spMember[i], i, d)
 				if j >= p.nBy && v != p.dims[j].want {
 					continue spans
 				}
@@ -466,10 +501,30 @@ orgs:
 			for j := 0; j < p.nBy; j++ {
 				key = key*uint64(p.dims[j].card) + uint64(vals[j])
 			}
-			fn(m, key)
+			fn(s.spMember[i], key)
 		}
 	}
-	return nil
+}
+
+// parts splits orgs into at most n runs of about the same number of spans, for the cores.
+func (s *Snapshot) parts(orgs []int32, n int) [][]int32 {
+	total := 0
+	for _, o := range orgs {
+		total += int(s.spanStart[o+1] - s.spanStart[o])
+	}
+	if n <= 1 || total < 1<<16 {
+		return [][]int32{orgs}
+	}
+	var out [][]int32
+	start, acc, share := 0, 0, total/n+1
+	for i, o := range orgs {
+		acc += int(s.spanStart[o+1] - s.spanStart[o])
+		if acc >= share && len(out) < n-1 {
+			out = append(out, orgs[start:i+1])
+			start, acc = i+1, 0
+		}
+	}
+	return append(out, orgs[start:])
 }
 
 // Members counts the members of the query, one row per combination of the By dimensions that
@@ -479,16 +534,31 @@ func (s *Snapshot) Members(q Query) ([]Row, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := newGrouper(p)
-	if g.dense != nil && len(g.dense) == 1 {
-		var n int64
-		err = s.eachMember(q, p, func(int32, uint64) { n++ })
-		g.dense[0] = n
-	} else {
-		err = s.eachMember(q, p, func(_ int32, key uint64) { g.add(key, 1) })
-	}
+	d, orgs, err := s.resolve(q)
 	if err != nil {
 		return nil, err
+	}
+	// One grouper per core over its share of the spans, added up at the end.
+	parts := s.parts(orgs, runtime.GOMAXPROCS(0))
+	gs := make([]*grouper, len(parts))
+	var wg sync.WaitGroup
+	for w, part := range parts {
+		g := newGrouper(p)
+		gs[w] = g
+		wg.Go(func() {
+			if g.dense != nil && len(g.dense) == 1 {
+				var n int64
+				s.scan(part, d, p, func(int32, uint64) { n++ })
+				g.dense[0] = n
+			} else {
+				s.scan(part, d, p, func(_ int32, key uint64) { g.add(key, 1) })
+			}
+		})
+	}
+	wg.Wait()
+	g := gs[0]
+	for _, h := range gs[1:] {
+		g.merge(h)
 	}
 	return g.rows(s, p, ""), nil
 }

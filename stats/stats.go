@@ -22,6 +22,7 @@ import (
 type Snapshot struct {
 	BuiltAt time.Time
 	BuiltIn time.Duration
+	Stamp   string // what the caller read of the database's state when the build began (saved with the snapshot)
 
 	// Orgs and their versions through time.
 	orgs      []orgInfo
@@ -46,6 +47,11 @@ type Snapshot struct {
 	spOfficial []int32
 	spEff      []int32 // the day party age counts from during the span
 	spState    []uint8
+	// The member's columns copied in span order, so that a count reads memory in sequence
+	// instead of jumping to the member of each span (most of a country figure's time).
+	spCols      [nCols][]uint8
+	spBirthYear []int16
+	spBirthRest []uint16
 
 	// Flow events by date.
 	flows []flowEvent

@@ -102,6 +102,7 @@ func TestStats(t *testing.T) {
 		t.Run("EqualsSQLRecount", func(t *testing.T) { statsEqualsSQLRecount(t, db, svc) })
 		t.Run("AcrossRestructure", func(t *testing.T) { statsAcrossRestructure(t, db, svc) })
 		t.Run("UnknownDimension", func(t *testing.T) { statsUnknownDimension(t, db, svc) })
+		t.Run("SaveLoad", func(t *testing.T) { statsSaveLoad(t, db) })
 	})
 }
 

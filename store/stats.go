@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -101,4 +102,18 @@ func (db *DB) EachStatsEvent(ctx context.Context, fn func(*StatsEvent) error) er
 		}
 	}
 	return rows.Err()
+}
+
+// AuditGenesis is the hash of the first entry of the audit trail ("" while it is empty): it
+// names this database, so that a file derived from another one (a restored or rebuilt
+// database) is never taken for its own.
+func (db *DB) AuditGenesis(ctx context.Context) (string, error) {
+	var h string
+	err := db.w.QueryRowContext(ctx, `SELECT hash FROM audit_log ORDER BY seq LIMIT 1`).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	} else if err != nil {
+		return "", fmt.Errorf("store: audit genesis: %w", err)
+	}
+	return h, nil
 }
