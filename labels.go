@@ -20,6 +20,7 @@ var columnLabels = map[string]string{
 	"education":                  "Giáo dục phổ thông",
 	"professional_qualification": "Chuyên môn nghiệp vụ",
 	"political_theory":           "Lý luận chính trị",
+	"academic_title":             "Học hàm",
 	"occupation":                 "Nghề nghiệp",
 	"cccd":                       "Số CCCD",
 	"citizen_id":                 "Số CCCD",

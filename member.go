@@ -42,6 +42,7 @@ type Member struct {
 	Education                 string `json:"education,omitempty"`
 	ProfessionalQualification string `json:"professional_qualification,omitempty"`
 	PoliticalTheory           string `json:"political_theory,omitempty"`
+	AcademicTitle             string `json:"academic_title,omitempty"` // codes.AcademicTitle (học hàm), "" when none entered
 	Occupation                string `json:"occupation,omitempty"`
 	CitizenID                 string `json:"citizen_id,omitempty"`
 	CardNumber                string `json:"card_number,omitempty"`

@@ -114,6 +114,16 @@ func generate(r *rand.Rand, g *people.Generator, pl *placer, places map[string][
 	m.BirthDate = bd.String()
 	m.Ethnicity, m.Religion, m.Education = pr.Ethnicity, pr.Religion, pr.Education
 	m.ProfessionalQualification, m.PoliticalTheory, m.Occupation = pr.ProfessionalQualification, pr.PoliticalTheory, pr.Occupation
+	// Some older doctors hold an academic title; drawn from the birth date, not the random
+	// stream, so that the rest of the demo stays the same.
+	if pr.ProfessionalQualification == "doctor" && pr.BirthYear <= 1980 {
+		switch k := pr.BirthYear*12 + pr.BirthMonth; {
+		case k%13 == 0:
+			m.AcademicTitle = "professor"
+		case k%4 == 0:
+			m.AcademicTitle = "associate_professor"
+		}
+	}
 	if ps := places[home.province]; len(ps) > 0 {
 		m.BirthPlace = ps[r.IntN(len(ps))]
 		m.HomeTown = m.BirthPlace

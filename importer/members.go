@@ -14,7 +14,8 @@ import (
 var MemberColumns = []string{"id", "full_name", "sex", "birth_date", "cccd", "card_number", "org_code",
 	"status", "admission_date", "official_date", "surname", "middle_name", "given_name", "ceremony_date",
 	"status_date", "history_number", "birth_name", "aliases", "birth_place", "home_town", "residence",
-	"ethnicity", "religion", "education", "professional_qualification", "political_theory", "occupation", "org_name"}
+	"ethnicity", "religion", "education", "professional_qualification", "political_theory", "occupation", "org_name",
+	"academic_title"}
 
 // MemberRow is one member read from a file.
 type MemberRow struct {
@@ -96,6 +97,7 @@ func (mr *MemberReader) Next() (MemberRow, error) {
 	m.BirthPlace, m.HomeTown, m.Residence = h.Get(r, "birth_place"), h.Get(r, "home_town"), h.Get(r, "residence")
 	m.Ethnicity, m.Religion, m.Education = h.Get(r, "ethnicity"), h.Get(r, "religion"), h.Get(r, "education")
 	m.ProfessionalQualification, m.PoliticalTheory, m.Occupation = h.Get(r, "professional_qualification"), h.Get(r, "political_theory"), h.Get(r, "occupation")
+	m.AcademicTitle = h.Get(r, "academic_title")
 	m.AdmissionDate, m.CeremonyDate, m.OfficialDate = tochuc.Date(h.Get(r, "admission_date")), tochuc.Date(h.Get(r, "ceremony_date")), tochuc.Date(h.Get(r, "official_date"))
 	row.OrgCode = h.Get(r, "org_code")
 	if row.OrgCode == "" {

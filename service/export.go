@@ -188,7 +188,8 @@ func (s *Service) ExportMembers(ctx context.Context, w tabular.Writer, opt Expor
 		row = append(row[:0], strconv.FormatInt(m.ID, 10), m.FullName, m.Sex, m.BirthDate, m.CitizenID, m.CardNumber,
 			m.OrgCode, m.Status, string(m.AdmissionDate), string(m.OfficialDate), m.Surname, m.MiddleName, m.GivenName,
 			string(m.CeremonyDate), string(statusDate), m.HistoryNumber, m.BirthName, m.Aliases, m.BirthPlace, m.HomeTown,
-			m.Residence, m.Ethnicity, m.Religion, m.Education, m.ProfessionalQualification, m.PoliticalTheory, m.Occupation, m.OrgName)
+			m.Residence, m.Ethnicity, m.Religion, m.Education, m.ProfessionalQualification, m.PoliticalTheory, m.Occupation, m.OrgName,
+			m.AcademicTitle)
 		if opt.Human {
 			humanize(row, m, statusDate)
 		}
@@ -217,4 +218,5 @@ func humanize(row []string, m *tochuc.Member, statusDate tochuc.Date) {
 	row[8], row[9], row[13], row[14] = m.AdmissionDate.Display(), m.OfficialDate.Display(), m.CeremonyDate.Display(), statusDate.Display()
 	row[21], row[22], row[23] = label(codes.Ethnicities, m.Ethnicity), label(codes.Religions, m.Religion), label(codes.Education, m.Education)
 	row[24], row[25], row[26] = label(codes.ProfessionalQualification, m.ProfessionalQualification), label(codes.PoliticalTheory, m.PoliticalTheory), label(codes.Occupations, m.Occupation)
+	row[28] = label(codes.AcademicTitle, m.AcademicTitle)
 }

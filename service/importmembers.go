@@ -358,7 +358,8 @@ func keepGiven(m, cur *tochuc.Member) {
 	str := func(m *tochuc.Member) []*string {
 		return []*string{&m.Surname, &m.MiddleName, &m.GivenName, &m.FullName, &m.BirthName, &m.Aliases, &m.Sex,
 			&m.BirthDate, &m.BirthPlace, &m.HomeTown, &m.Residence, &m.Ethnicity, &m.Religion, &m.Education,
-			&m.ProfessionalQualification, &m.PoliticalTheory, &m.Occupation, &m.CitizenID, &m.CardNumber, &m.HistoryNumber}
+			&m.ProfessionalQualification, &m.PoliticalTheory, &m.Occupation, &m.CitizenID, &m.CardNumber, &m.HistoryNumber,
+			&m.AcademicTitle}
 	}
 	dates := func(m *tochuc.Member) []*tochuc.Date {
 		return []*tochuc.Date{&m.AdmissionDate, &m.CeremonyDate, &m.OfficialDate}

@@ -21,6 +21,7 @@ var memberCodeFields = []struct {
 	{"professional_qualification", codes.ProfessionalQualification, func(m *tochuc.Member) *string { return &m.ProfessionalQualification }},
 	{"political_theory", codes.PoliticalTheory, func(m *tochuc.Member) *string { return &m.PoliticalTheory }},
 	{"occupation", codes.Occupations, func(m *tochuc.Member) *string { return &m.Occupation }},
+	{"academic_title", codes.AcademicTitle, func(m *tochuc.Member) *string { return &m.AcademicTitle }},
 }
 
 // ResolveCodes turns labels typed by people ("Nữ", "Kinh", "Đại học") into codes, in place,

@@ -210,15 +210,32 @@ func Build(ctx context.Context, db *store.DB) (*Snapshot, error) {
 	}
 	evs = nil
 
-	// Spans by org (CSR), then by start date.
-	slices.SortFunc(spans, func(a, b span) int {
-		if a.org != b.org {
-			return int(a.org - b.org)
-		}
-		return int(a.from - b.from)
-	})
+	// Spans by org (CSR: a counting sort, the orgs being known), then by start date.
 	n := len(spans)
 	s.spanStart = make([]int32, len(s.orgs)+1)
+	{
+		next := make([]int32, len(s.orgs)+1)
+		for _, sp := range spans {
+			next[sp.org+1]++
+		}
+		for i := 1; i < len(next); i++ {
+			next[i] += next[i-1]
+		}
+		byOrg := make([]span, n)
+		for _, sp := range spans {
+			byOrg[next[sp.org]] = sp
+			next[sp.org]++
+		}
+		spans = byOrg
+		for o, lo := 0, 0; o < len(s.orgs); o++ {
+			hi := lo
+			for hi < n && spans[hi].org == int32(o) {
+				hi++
+			}
+			slices.SortFunc(spans[lo:hi], func(a, b span) int { return int(a.from - b.from) })
+			lo = hi
+		}
+	}
 	s.spMember, s.spFrom, s.spTo, s.spOfficial, s.spEff = make([]int32, n), make([]int32, n), make([]int32, n), make([]int32, n), make([]int32, n)
 	s.spState = make([]uint8, n)
 	for c := range s.spCols {
@@ -237,7 +254,16 @@ func Build(ctx context.Context, db *store.DB) (*Snapshot, error) {
 	for i := 1; i < len(s.spanStart); i++ {
 		s.spanStart[i] += s.spanStart[i-1]
 	}
-	slices.SortStableFunc(s.flows, func(a, b flowEvent) int { return int(a.date - b.date) })
+	// By date; same-day events by member then kind, so that the order is the same every build.
+	slices.SortFunc(s.flows, func(a, b flowEvent) int {
+		if a.date != b.date {
+			return int(a.date - b.date)
+		}
+		if a.member != b.member {
+			return int(a.member - b.member)
+		}
+		return int(a.flow) - int(b.flow)
+	})
 	s.BuiltIn = time.Since(start)
 	s.BuiltAt = time.Now()
 	return s, nil

@@ -22,7 +22,7 @@ import (
 
 const (
 	fileMagic   = "TOCHUC-STATS\x00"
-	fileVersion = 2
+	fileVersion = 3
 	maxLen      = 1 << 31 // no column is longer: bounds what a damaged length can allocate
 )
 

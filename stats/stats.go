@@ -69,6 +69,7 @@ const (
 	colProfQual
 	colPolTheory
 	colOccupation
+	colAcadTitle
 	nCols
 )
 

@@ -45,7 +45,7 @@ func recountMembers(t *testing.T, db *store.DB, raw *rawDB, events map[int64][]t
 	rows, err := raw.QueryContext(context.Background(), `SELECT m.id,
 		CASE WHEN s.state = 'exempt' THEN 'exempt' WHEN s.official_from <= $1 THEN 'official' ELSE 'probationary' END,
 		m.sex, m.birth_date, m.ethnicity, m.religion, m.education, m.professional_qualification, m.political_theory,
-		m.occupation, v.kind, v.setting, v.attrs
+		m.occupation, m.academic_title, v.kind, v.setting, v.attrs
 		FROM member_spans s JOIN members m ON m.id = s.member_id
 		JOIN org_versions v ON v.org_id = s.org_id AND v.valid_from <= $1 AND v.valid_to > $1
 		WHERE s.valid_from <= $1 AND s.valid_to > $1 AND s.state <> 'in_transit' AND v.path >= $2 AND v.path < $3`, string(d), lo, hi)
@@ -56,12 +56,12 @@ func recountMembers(t *testing.T, db *store.DB, raw *rawDB, events map[int64][]t
 	out := map[string]int64{}
 	for rows.Next() {
 		var id int64
-		var status, sex, birth, eth, rel, edu, pq, pt, occ, kind, setting, attrs string
-		if err := rows.Scan(&id, &status, &sex, &birth, &eth, &rel, &edu, &pq, &pt, &occ, &kind, &setting, &attrs); err != nil {
+		var status, sex, birth, eth, rel, edu, pq, pt, occ, title, kind, setting, attrs string
+		if err := rows.Scan(&id, &status, &sex, &birth, &eth, &rel, &edu, &pq, &pt, &occ, &title, &kind, &setting, &attrs); err != nil {
 			t.Fatal(err)
 		}
 		val := map[string]string{"status": status, "sex": sex, "ethnicity": eth, "religion": rel, "education": edu,
-			"professional_qualification": pq, "political_theory": pt, "occupation": occ, "org_kind": kind, "setting": setting}
+			"professional_qualification": pq, "political_theory": pt, "occupation": occ, "academic_title": title, "org_kind": kind, "setting": setting}
 		if age, ok := store.AgeOn(birth, d); ok {
 			val["age_band"] = stats.AgeBands[store.AgeBand(age)]
 		} else {

@@ -20,27 +20,27 @@ type MemberKeys struct {
 const memberCols = `m.id, m.surname, m.middle_name, m.given_name, m.full_name, m.birth_name, m.aliases, m.sex,
 	m.birth_date, m.birth_place, m.home_town, m.residence, m.ethnicity, m.religion, m.education,
 	m.professional_qualification, m.political_theory, m.occupation, m.citizen_id, m.card_number,
-	m.history_number, m.admission_date, m.ceremony_date, m.official_date`
+	m.history_number, m.admission_date, m.ceremony_date, m.official_date, m.academic_title`
 
 func memberDest(m *tochuc.Member) []any {
 	return []any{&m.ID, &m.Surname, &m.MiddleName, &m.GivenName, &m.FullName, &m.BirthName, &m.Aliases, &m.Sex,
 		&m.BirthDate, &m.BirthPlace, &m.HomeTown, &m.Residence, &m.Ethnicity, &m.Religion, &m.Education,
 		&m.ProfessionalQualification, &m.PoliticalTheory, &m.Occupation, &m.CitizenID, &m.CardNumber,
-		&m.HistoryNumber, &m.AdmissionDate, &m.CeremonyDate, &m.OfficialDate}
+		&m.HistoryNumber, &m.AdmissionDate, &m.CeremonyDate, &m.OfficialDate, &m.AcademicTitle}
 }
 
 func memberArgs(m *tochuc.Member) []any {
 	return []any{m.Surname, m.MiddleName, m.GivenName, m.FullName, m.BirthName, m.Aliases, m.Sex,
 		m.BirthDate, m.BirthPlace, m.HomeTown, m.Residence, m.Ethnicity, m.Religion, m.Education,
 		m.ProfessionalQualification, m.PoliticalTheory, m.Occupation, m.CitizenID, m.CardNumber,
-		m.HistoryNumber, m.AdmissionDate, m.CeremonyDate, m.OfficialDate}
+		m.HistoryNumber, m.AdmissionDate, m.CeremonyDate, m.OfficialDate, m.AcademicTitle}
 }
 
 // memberInsertCols lists the identity columns in the order of memberArgs.
 const memberInsertCols = `surname, middle_name, given_name, full_name, birth_name, aliases, sex,
 	birth_date, birth_place, home_town, residence, ethnicity, religion, education,
 	professional_qualification, political_theory, occupation, citizen_id, card_number,
-	history_number, admission_date, ceremony_date, official_date`
+	history_number, admission_date, ceremony_date, official_date, academic_title`
 
 // MemberColumnCount is the number of identity columns a member row carries.
 var MemberColumnCount = len(strings.Split(memberInsertCols, ","))

@@ -14,7 +14,7 @@ import (
 // StatsMemberCols are the coded columns of a member the statistics count by, in the order
 // EachStatsMember passes them.
 var StatsMemberCols = []string{"sex", "ethnicity", "religion", "education",
-	"professional_qualification", "political_theory", "occupation"}
+	"professional_qualification", "political_theory", "occupation", "academic_title"}
 
 // EachStatsMember calls fn for every member in id order with its birth date and the coded
 // columns of StatsMemberCols.

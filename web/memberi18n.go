@@ -13,6 +13,7 @@ var memberEnglish = map[string]string{
 	"Tôn giáo":           "Religion",
 	"Giáo dục phổ thông": "General education",
 	"Lý luận chính trị":  "Political theory",
+	"Học hàm":            "Academic title",
 	"Năm vào Đảng từ":    "Admitted from (year)",
 	"đến":                "to",
 	"Đang lọc":           "Filtered by",

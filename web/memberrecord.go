@@ -33,7 +33,7 @@ var recActions = map[string]string{
 // recCodeLists are the coded fields of a member as the audit trail names them.
 var recCodeLists = map[string]codes.List{"sex": codes.Sex, "ethnicity": codes.Ethnicities, "religion": codes.Religions,
 	"education": codes.Education, "professional_qualification": codes.ProfessionalQualification,
-	"political_theory": codes.PoliticalTheory, "occupation": codes.Occupations, "kind": {}}
+	"political_theory": codes.PoliticalTheory, "occupation": codes.Occupations, "academic_title": codes.AcademicTitle, "kind": {}}
 
 // recValue shows a value of the change history the way the record shows it: labels for codes,
 // dd/mm/yyyy for dates, "(trống)" for nothing.
@@ -203,6 +203,7 @@ var editFields = []editField{
 	{"professional_qualification", "Chuyên môn nghiệp vụ", "", &codes.ProfessionalQualification, false, func(m *tochuc.Member) *string { return &m.ProfessionalQualification }},
 	{"political_theory", "Lý luận chính trị", "", &codes.PoliticalTheory, false, func(m *tochuc.Member) *string { return &m.PoliticalTheory }},
 	{"occupation", "Nghề nghiệp", "", &codes.Occupations, false, func(m *tochuc.Member) *string { return &m.Occupation }},
+	{"academic_title", "Học hàm", "", &codes.AcademicTitle, false, func(m *tochuc.Member) *string { return &m.AcademicTitle }},
 	{"citizen_id", "Số CCCD", "12 chữ số; mã tỉnh nơi đăng ký khai sinh, giới tính và năm sinh phải khớp.", nil, false, func(m *tochuc.Member) *string { return &m.CitizenID }},
 	{"card_number", "Số thẻ đảng viên", "", nil, false, func(m *tochuc.Member) *string { return &m.CardNumber }},
 	{"history_number", "Số lý lịch", "", nil, false, func(m *tochuc.Member) *string { return &m.HistoryNumber }},

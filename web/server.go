@@ -126,6 +126,7 @@ var funcs = template.FuncMap{
 	"education": codeLabel(codes.Education),
 	"qual":      codeLabel(codes.ProfessionalQualification),
 	"theory":    codeLabel(codes.PoliticalTheory),
+	"title":     codeLabel(codes.AcademicTitle),
 	"job":       codeLabel(codes.Occupations),
 	"birth": func(s string) string {
 		if d, err := vn.ParsePartialDate(s); err == nil {
