@@ -56,6 +56,10 @@ func init() {
 		"target":   {"chỉ tiêu: set (giao), import (nhập tệp CSV), list (tiến độ, theo nhóm với --group)", cmdTarget},
 		"congress": {"đại hội: record (ghi đại hội đã tổ chức), progress (số tổ chức cơ sở đảng đã đại hội nhiệm kỳ)", cmdCongress},
 		"report":   {"báo cáo: review (báo cáo sơ kết, tổng kết ra DOCX/PDF), form (biểu thống kê -TCTW ra XLSX)", cmdReport},
+		"orgfacts": {"số liệu nền cho tỷ lệ: set (dân số, số thôn, tổ dân phố, số có chi bộ), import (tệp), list (tỷ lệ đảng viên/dân số, thôn, tổ dân phố có chi bộ)", cmdOrgFacts},
+
+		// Submission rounds of the statistical forms (issue 5).
+		"statround": {"đợt báo cáo biểu thống kê: open (mở đợt), submit (đơn vị nộp), approve|return (cấp trên duyệt, trả lại), status (đã nộp/chưa nộp), list", cmdStatround},
 
 		// The development pipeline (issue 4).
 		"candidate": {"phát triển đảng viên (quần chúng ưu tú): add, step, ceremony, drop, list", cmdCandidate},

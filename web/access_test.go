@@ -288,6 +288,40 @@ var accessRules = map[string]func(s *side) []req{
 	"GET /api/v1/stats/flows": func(s *side) []req {
 		return []req{{method: "GET", path: "/api/v1/stats/flows?org=" + s.province + "&from=2000-01-01&by=sex"}}
 	},
+	"GET /statforms": func(s *side) []req {
+		return []req{{method: "GET", path: "/statforms?form=1-TCTW&org=" + s.province + "&as_of=2024-12-31"}}
+	},
+	"GET /statforms/xlsx": func(s *side) []req {
+		return []req{{method: "GET", path: "/statforms/xlsx?form=1-TCTW&org=" + s.commune + "&as_of=2024-12-31"}}
+	},
+	"GET /statforms/round": func(s *side) []req {
+		return []req{{method: "GET", path: "/statforms/round?form=1-TCTW&org=" + s.province + "&as_of=2024-12-31"}}
+	},
+	"POST /statforms/round": func(s *side) []req {
+		return []req{{method: "POST", path: "/statforms/round", form: url.Values{"form": {"1-TCTW"}, "org": {s.province}, "as_of": {"2024-12-31"}}}}
+	},
+	"POST /statforms/round/submit": func(s *side) []req {
+		return []req{{method: "POST", path: "/statforms/round/submit", form: url.Values{"form": {"1-TCTW"}, "org": {s.province}, "as_of": {"2024-12-31"}, "unit": {s.commune}}}}
+	},
+	"POST /statforms/round/decide": func(s *side) []req {
+		return []req{{method: "POST", path: "/statforms/round/decide", form: url.Values{"form": {"1-TCTW"}, "org": {s.province}, "as_of": {"2024-12-31"}, "unit": {s.commune}, "decision": {"approve"}}}}
+	},
+	"GET /api/v1/statforms": func(s *side) []req { return []req{{method: "GET", path: "/api/v1/statforms"}} },
+	"GET /api/v1/statforms/{form}": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/statforms/1-TCTW?org=" + s.province + "&as_of=2024-12-31"}}
+	},
+	"GET /api/v1/statforms/{form}/round": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/statforms/1-TCTW/round?org=" + s.province + "&as_of=2024-12-31"}}
+	},
+	"POST /api/v1/statforms/{form}/round": func(s *side) []req {
+		return []req{{method: "POST", path: "/api/v1/statforms/1-TCTW/round", json: `{"org_code":"` + s.province + `","as_of":"2024-12-31"}`}}
+	},
+	"POST /api/v1/statforms/{form}/round/submit": func(s *side) []req {
+		return []req{{method: "POST", path: "/api/v1/statforms/1-TCTW/round/submit", json: `{"org_code":"` + s.province + `","as_of":"2024-12-31","unit_code":"` + s.commune + `"}`}}
+	},
+	"POST /api/v1/statforms/{form}/round/decide": func(s *side) []req {
+		return []req{{method: "POST", path: "/api/v1/statforms/1-TCTW/round/decide", json: `{"org_code":"` + s.province + `","as_of":"2024-12-31","unit_code":"` + s.commune + `","approve":true}`}}
+	},
 	"GET /orgs/{code}/targets": func(s *side) []req {
 		return []req{{method: "GET", path: "/orgs/" + s.province + "/targets?year=2025"}, {method: "GET", path: "/orgs/" + s.cell + "/targets"}}
 	},
@@ -300,8 +334,43 @@ var accessRules = map[string]func(s *side) []req{
 		return []req{{method: "GET", path: "/api/v1/targets?org=" + s.province + "&year=2025"},
 			{method: "GET", path: "/api/v1/targets?org=" + s.province + "&year=2025&group=border"}}
 	},
+	"GET /reports/review": func(s *side) []req {
+		return []req{{method: "GET", path: "/reports/review?org=" + s.province + "&period=2025H1"},
+			{method: "GET", path: "/reports/review?org=" + s.commune + "&period=2025"}}
+	},
+	"GET /reports/review/download": func(s *side) []req {
+		return []req{{method: "GET", path: "/reports/review/download?org=" + s.province + "&period=2025H1&format=docx"},
+			{method: "GET", path: "/reports/review/download?org=" + s.commune + "&period=2025&format=pdf"}}
+	},
+	"GET /api/v1/reports/review": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/reports/review?org=" + s.province + "&period=2025H1"},
+			{method: "GET", path: "/api/v1/reports/review?org=" + s.cell + "&period=2025&format=pdf"}}
+	},
 	"POST /api/v1/targets": func(s *side) []req {
 		return []req{{method: "POST", path: "/api/v1/targets", json: `{"org_code":"` + s.commune + `","year_from":2025,"figure":"admitted","target":5}`}}
+	},
+	"GET /stats/flows/members": func(s *side) []req {
+		return []req{{method: "GET", path: "/stats/flows/members?org=" + s.province + "&from=2000-01-01&flow=admitted"},
+			{method: "GET", path: "/stats/flows/members?org=" + s.cell + "&from=2000-01-01&flow=admitted&f.sex=male"}}
+	},
+	"GET /stats/flows/members/export": func(s *side) []req {
+		return []req{{method: "GET", path: "/stats/flows/members/export?org=" + s.province + "&from=2000-01-01&flow=admitted&format=csv"},
+			{method: "GET", path: "/stats/flows/members/export?org=" + s.cell + "&from=2000-01-01&flow=admitted&format=xlsx"}}
+	},
+	"GET /orgs/{code}/facts": func(s *side) []req {
+		return []req{{method: "GET", path: "/orgs/" + s.province + "/facts"}, {method: "GET", path: "/orgs/" + s.cell + "/facts?as_of=2025-12-31"}}
+	},
+	"POST /orgs/{code}/facts": func(s *side) []req {
+		return []req{{method: "POST", path: "/orgs/" + s.commune + "/facts", form: url.Values{"year": {"2025"}, "population": {"12.500"}, "villages": {"5"}}}}
+	},
+	"GET /api/v1/orgfacts": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/orgfacts?org=" + s.province}}
+	},
+	"POST /api/v1/orgfacts": func(s *side) []req {
+		return []req{{method: "POST", path: "/api/v1/orgfacts", json: `{"org_code":"` + s.commune + `","year":2025,"population":9000}`}}
+	},
+	"GET /api/v1/dashboard": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/dashboard?org=" + s.province + "&sort=members&dir=desc"}}
 	},
 	"GET /orgs/{code}/congresses": func(s *side) []req {
 		return []req{{method: "GET", path: "/orgs/" + s.province + "/congresses?term=2025"}, {method: "GET", path: "/orgs/" + s.commune + "/congresses"}}
@@ -622,6 +691,8 @@ func (m *matrix) snapshot(t *testing.T) string {
 	months, _ := m.svc.DB.Months(ctx, []int64{m.a.member}, "2026-01")
 	fmt.Fprintf(&b, "%+v\n", months)
 	transfers, _ := m.svc.DB.MemberTransfers(ctx, m.a.member)
+	facts, _ := m.svc.DB.OrgFactsUpTo(ctx, 2200) // only A's objects are posted to: any fact is a breach
+	fmt.Fprintf(&b, "org facts: %d\n", len(facts))
 	fmt.Fprintf(&b, "%+v\n", transfers)
 	users, _ := m.svc.DB.Users(ctx)
 	for _, u := range users {

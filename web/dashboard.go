@@ -37,9 +37,14 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	extra, err := s.dashboardExtra(r, dash)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "dashboard", map[string]any{
 		"Title": "Tổng quan — " + dash.Org.Name, "AsOf": d, "Today": s.svc.Today(), "View": v, "Dash": dash,
-		"Charts": dashboardCharts(dash),
+		"Charts": dashboardCharts(dash), "Extra": extra,
 	})
 }
 

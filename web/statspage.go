@@ -219,9 +219,12 @@ func (s *Server) statsPage(w http.ResponseWriter, r *http.Request) {
 		v := statsOrgView{Code: o.Code, Name: o.Name}
 		for _, row := range o.Rows {
 			ln := statsLine{Flow: statsFlowNames[row.Flow], Num: vn.FormatInt(row.Count)}
+			ff := map[string]string{}
 			for i, val := range row.Values {
 				ln.Labels = append(ln.Labels, statsValueName(fby[i], val))
+				ff[fby[i]] = val
 			}
+			ln.Link = statsFlowLink(o.Code, from, to, row.Flow, ff)
 			v.Lines = append(v.Lines, ln)
 		}
 		flows = append(flows, v)

@@ -1,0 +1,241 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"tochuc"
+	"tochuc/forms"
+	"tochuc/reports"
+	"tochuc/stats"
+	"tochuc/vn"
+)
+
+// The review report (báo cáo sơ kết, tổng kết công tác tổ chức xây dựng Đảng) of an org for a
+// period (issue 5 item 4). Its figures come from the statistics engine and the targets,
+// indicator sets, work programmes and congresses; each is kept with the query that produced it
+// (reports.Figures.Trace). Reading a report needs the counts permission over the org (as the
+// statistics do); every report produced — file or JSON — is recorded in the audit trail.
+
+// AuditReportReview is the audit action of a review report.
+const AuditReportReview = "report.review"
+
+// ReviewFigures gathers the figures of the review report of an org (the actor's home org when
+// code is empty) for a period "2024H1", "2024Q3" or "2024", and records the read (format "json",
+// "docx" or "pdf" says what was made of it).
+func (s *Service) ReviewFigures(ctx context.Context, code, period, format string) (*reports.Figures, error) {
+	p, err := reports.ParsePeriod(period)
+	if err != nil {
+		return nil, err
+	}
+	today := s.Today()
+	if p.From() > today {
+		return nil, tochuc.Errorf(tochuc.EINVALID, "kỳ báo cáo %s chưa bắt đầu (từ ngày %s)", p, p.From().Display())
+	}
+	asOf := min(p.To(), today)
+	orgs, err := s.statsOrgs(ctx, code, asOf, true)
+	if err != nil {
+		return nil, err
+	}
+	o, kids := orgs[0], orgs[1:]
+	f, err := s.reviewFigures(ctx, o, kids, p, asOf)
+	if err != nil {
+		return nil, err
+	}
+	e := entry(ctx, AuditReportReview, "org", o.Code, o.ID)
+	e.Detail = fmt.Sprintf("báo cáo %s công tác tổ chức xây dựng Đảng %s của %s (%s)", p.Review(), p.Name(), o.Code, format)
+	if err := s.DB.AppendAudit(ctx, e); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// ReviewReport builds the review report of an org for a period, ready to print in format with
+// forms.WriteReport.
+func (s *Service) ReviewReport(ctx context.Context, code, period string, format forms.Format) (*reports.Review, error) {
+	f, err := s.ReviewFigures(ctx, code, period, string(format))
+	if err != nil {
+		return nil, err
+	}
+	return reports.NewReview(f), nil
+}
+
+func (s *Service) reviewFigures(ctx context.Context, o tochuc.Org, kids []tochuc.Org, p reports.Period, asOf tochuc.Date) (*reports.Figures, error) {
+	snap, err := s.StatsSnapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	from := p.From()
+	f := &reports.Figures{OrgCode: o.Code, OrgName: o.Name, Period: p, Code: p.String(), From: from, To: p.To(), AsOf: asOf,
+		Issued: s.Today(), Flows: map[string]int64{}, Targets: []reports.TargetFig{}, Groups: []reports.GroupFig{},
+		Breakdowns: []reports.Breakdown{}, Children: []reports.Child{}, Trace: []reports.Traced{}}
+	if o.ParentCode != "" {
+		if parent, err := s.DB.OrgByCodeAsOf(ctx, o.ParentCode, asOf); err == nil && parent.Kind != tochuc.KindParty {
+			f.ParentName = parent.Name
+		}
+	}
+	memQ := func(filter map[string]string) reports.Query {
+		return reports.Query{Kind: "members", Org: o.Code, AsOf: asOf, Filter: filter}
+	}
+
+	// Members at the end of the period, by status, and at the start.
+	rows, err := snap.Members(stats.Query{OrgID: o.ID, AsOf: asOf, By: []string{stats.DimStatus}})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		f.Members.Total += r.Count
+		switch r.Values[0] {
+		case tochuc.StatusOfficial:
+			f.Members.Official = r.Count
+		case tochuc.StatusProbationary:
+			f.Members.Probationary = r.Count
+		case tochuc.StatusExempt:
+			f.Members.Exempt = r.Count
+		}
+	}
+	f.Add("members.total", "Số đảng viên ngày "+asOf.Display(), f.Members.Total, memQ(nil))
+	f.Add("members.official", "Đảng viên chính thức", f.Members.Official, memQ(map[string]string{stats.DimStatus: tochuc.StatusOfficial}))
+	f.Add("members.probationary", "Đảng viên dự bị", f.Members.Probationary, memQ(map[string]string{stats.DimStatus: tochuc.StatusProbationary}))
+	if f.Members.Exempt > 0 {
+		f.Add("members.exempt", "Đảng viên miễn công tác và sinh hoạt", f.Members.Exempt, memQ(map[string]string{stats.DimStatus: tochuc.StatusExempt}))
+	}
+	opening := tochuc.Date(from.Time().Add(-24 * time.Hour).Format("2006-01-02"))
+	if f.Opening, err = snap.Total(stats.Query{OrgID: o.ID, AsOf: opening}); err != nil {
+		return nil, err
+	}
+	f.Add("members.opening", "Số đảng viên ngày "+opening.Display(), f.Opening, reports.Query{Kind: "members", Org: o.Code, AsOf: opening})
+
+	// Flows of the period.
+	flows, err := snap.Flows(stats.FlowQuery{OrgID: o.ID, From: from, To: asOf})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range flows {
+		f.Flows[r.Flow] += r.Count
+	}
+	for _, fl := range stats.Flows {
+		f.Add("flows."+fl, reports.FlowLabel(fl)+" "+p.Name(), f.Flows[fl], reports.Query{Kind: "flows", Org: o.Code, From: from, To: asOf, Flow: fl})
+	}
+
+	// Breakdowns of the members at the end.
+	for _, bd := range reports.BreakdownDims {
+		rows, err := snap.Members(stats.Query{OrgID: o.ID, AsOf: asOf, By: []string{bd.Dim}})
+		if err != nil {
+			return nil, err
+		}
+		b := reports.Breakdown{Dim: bd.Dim, Title: bd.Title, Rows: []reports.BreakdownRow{}}
+		for _, r := range rows {
+			if r.Count == 0 {
+				continue
+			}
+			row := reports.BreakdownRow{Code: r.Values[0], Label: reports.ValueLabel(bd.Dim, r.Values[0]), Count: r.Count}
+			b.Rows = append(b.Rows, row)
+			f.Add("members."+bd.Dim+"."+row.Code, bd.Title+": "+row.Label, r.Count, memQ(map[string]string{bd.Dim: row.Code}))
+		}
+		f.Breakdowns = append(f.Breakdowns, b)
+	}
+
+	// Targets of the year and their progress at the end of the period.
+	tp, err := s.TargetProgress(ctx, o.Code, p.Year, asOf)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range tp.Rows {
+		f.Targets = append(f.Targets, reports.TargetFig{Figure: t.Figure, Filter: t.Filter, Name: t.Name, Direction: t.Direction,
+			YearFrom: t.YearFrom, YearTo: t.YearTo, Target: t.Target.Target, Actual: t.Actual, Percent: t.Percent, Achieved: t.Achieved,
+			Document: t.Document})
+		filter, _, _ := ParseFilter(t.Filter)
+		f.AddText("target."+t.Figure, "Chỉ tiêu: "+t.Name, fmt.Sprintf("%s/%s (%s)", vn.FormatInt(t.Actual), vn.FormatInt(t.Target.Target), t.Percent),
+			reports.Query{Kind: "target", Org: o.Code, Year: p.Year, From: t.From, To: t.To, Flow: t.Figure, Filter: filter})
+	}
+	// Groups of orgs sharing an attribute (the border communes).
+	for _, attr := range snap.DimensionNames()[len(stats.Dimensions):] {
+		g, err := s.TargetGroupProgress(ctx, o.Code, p.Year, asOf, attr)
+		if err != nil {
+			return nil, err
+		}
+		if len(g.Members) == 0 || (len(g.Members) == 1 && g.Members[0] == o.Code) {
+			continue
+		}
+		var names []string
+		for _, c := range g.Members {
+			if x, err := s.DB.OrgByCodeAsOf(ctx, c, asOf); err == nil {
+				names = append(names, x.Name)
+			}
+		}
+		for _, r := range g.Rows {
+			if r.Filter != "" || r.YearFrom != r.YearTo {
+				continue
+			}
+			f.Groups = append(f.Groups, reports.GroupFig{Attribute: attr, OrgNames: names, Figure: r.Figure, Actual: r.Actual,
+				Target: r.Target, Percent: r.Percent})
+			f.AddText("group."+attr+"."+r.Figure, fmt.Sprintf("%s của %d tổ chức đảng có thuộc tính %s", reports.FlowLabel(r.Figure), len(names), attr),
+				fmt.Sprintf("%s/%s (%s)", vn.FormatInt(r.Actual), vn.FormatInt(r.Target), r.Percent),
+				reports.Query{Kind: "target_group", Org: o.Code, Year: p.Year, AsOf: asOf, Attribute: attr, Flow: r.Figure})
+		}
+	}
+	// Indicator set and work programme of the year.
+	ind, err := s.Indicators(ctx, o.Code, p.Year, asOf)
+	if err != nil {
+		return nil, err
+	}
+	if ind.Total > 0 {
+		f.Indicators = &reports.Summary{Done: ind.Done, Total: ind.Total, Text: ind.Summary}
+		f.AddText("indicators", "Hệ thống chỉ tiêu năm "+fmt.Sprint(p.Year), fmt.Sprintf("%d/%d", ind.Done, ind.Total),
+			reports.Query{Kind: "indicators", Org: o.Code, Year: p.Year, AsOf: asOf})
+	}
+	prog, err := s.Programme(ctx, o.Code, p.Year, asOf)
+	if err != nil {
+		return nil, err
+	}
+	if prog.Total > 0 {
+		f.Programme = &reports.Summary{Done: prog.Done, Total: prog.Total, Overdue: prog.Overdue, Text: prog.Summary}
+		f.AddText("programme", "Chương trình công tác năm "+fmt.Sprint(p.Year), fmt.Sprintf("%d/%d", prog.Done, prog.Total),
+			reports.Query{Kind: "programme", Org: o.Code, Year: p.Year, AsOf: asOf})
+	}
+	// Congresses: the term starting next year (held in the year before it) or this year.
+	for _, tf := range []int{p.Year + 1, p.Year} {
+		c, err := s.CongressProgress(ctx, o.Code, tf, asOf)
+		if err != nil {
+			return nil, err
+		}
+		if c.Held > 0 {
+			f.Congress = &reports.Congress{Held: int64(c.Held), Total: int64(c.Total), What: "tổ chức cơ sở đảng", Term: fmt.Sprintf("%d–%d", tf, tf+5)}
+			f.AddText("congress", fmt.Sprintf("Tổ chức cơ sở đảng đã đại hội nhiệm kỳ %d–%d", tf, tf+5), fmt.Sprintf("%d/%d (%s)", c.Held, c.Total, c.Percent),
+				reports.Query{Kind: "congress", Org: o.Code, Year: tf, AsOf: asOf})
+			break
+		}
+	}
+	// Direct children compared.
+	if len(kids) > 0 {
+		ids := make([]int64, len(kids))
+		for i, k := range kids {
+			ids[i] = k.ID
+		}
+		kts, err := s.DB.TargetsOfYear(ctx, ids, p.Year)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range kids {
+			c := reports.Child{Code: k.Code, Name: k.Name}
+			if c.Members, err = snap.Total(stats.Query{OrgID: k.ID, AsOf: asOf}); err != nil {
+				return nil, err
+			}
+			if c.Admitted, err = figure(snap, k.ID, "admitted", "", from, asOf); err != nil {
+				return nil, err
+			}
+			for _, t := range kts {
+				if t.OrgID == k.ID && t.Figure == "admitted" && t.Filter == "" && t.YearFrom == p.Year && t.YearTo == p.Year {
+					v := t.Target
+					c.Target, c.Percent = &v, vn.FormatPercent(c.Admitted, v)
+				}
+			}
+			f.Children = append(f.Children, c)
+			f.Add("child."+k.Code+".members", k.Name+": số đảng viên", c.Members, reports.Query{Kind: "members", Org: k.Code, AsOf: asOf})
+			f.Add("child."+k.Code+".admitted", k.Name+": kết nạp", c.Admitted, reports.Query{Kind: "flows", Org: k.Code, From: from, To: asOf, Flow: "admitted"})
+		}
+	}
+	return f, nil
+}

@@ -1,0 +1,85 @@
+package web_test
+
+import (
+	"bytes"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"tochuc"
+	"tochuc/internal/dbtest"
+	"tochuc/statforms"
+	"tochuc/store"
+)
+
+// TestStatformPages: the form page with its validation, the XLSX download, and a round opened,
+// submitted and approved through the pages (POST with CSRF), then read through the API.
+func TestStatformPages(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		e := newAdmEnv(t, db)
+		e.addUser("staff_pa", tochuc.RoleStaff, "PA")
+		e.addUser("staff_x", tochuc.RoleStaff, "PA-X")
+		e.addUser("leader_pb", tochuc.RoleLeader, "PB")
+		staff, unit, other := e.loginAs("staff_pa"), e.loginAs("staff_x"), e.loginAs("leader_pb")
+
+		w := e.get("/statforms?form=1-TCTW&org=PA&as_of=2024-12-31", &staff)
+		wantStatus(t, w, http.StatusOK, "form page")
+		body := w.Body.String()
+		for _, want := range []string{"1-TCTW", "Đảng bộ tỉnh Phú An", "Số đảng viên cuối kỳ", "31/12/2024", "/statforms/xlsx?", "Biểu đúng mọi quy tắc kiểm tra."} {
+			if !strings.Contains(body, want) {
+				t.Errorf("form page lacks %q", want)
+			}
+		}
+		if strings.Contains(body, "style=") {
+			t.Error("style attribute")
+		}
+		wantStatus(t, e.get("/statforms?form=1-TCTW&org=PA&as_of=2024-12-31", &other), http.StatusNotFound, "another province")
+
+		w = e.get("/statforms/xlsx?form=1-TCTW&org=PA&as_of=2024-12-31", &staff)
+		wantStatus(t, w, http.StatusOK, "xlsx")
+		f, err := excelize.OpenReader(bytes.NewReader(w.Body.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v, _ := f.GetCellValue(statforms.Sheet, "E1"); v != "Biểu số 1-TCTW" {
+			t.Errorf("xlsx E1 %q", v)
+		}
+		f.Close()
+
+		post := func(as *admLogin, path string, v url.Values) int {
+			return e.do(admReq{method: http.MethodPost, path: path, as: as, form: v}).Result().StatusCode
+		}
+		q := url.Values{"form": {"1-TCTW"}, "org": {"PA"}, "as_of": {"2024-12-31"}}
+		if st := post(&unit, "/statforms/round", q); st != http.StatusNotFound {
+			t.Errorf("a unit opened its parent's round: %d", st)
+		}
+		if st := post(&staff, "/statforms/round", q); st != http.StatusSeeOther {
+			t.Fatalf("open: %d", st)
+		}
+		sub := url.Values{"form": {"1-TCTW"}, "org": {"PA"}, "as_of": {"2024-12-31"}, "unit": {"PA-X"}}
+		if st := post(&unit, "/statforms/round/submit", sub); st != http.StatusSeeOther {
+			t.Fatalf("submit: %d", st)
+		}
+		w = e.get("/statforms/round?form=1-TCTW&org=PA&as_of=2024-12-31", &staff)
+		wantStatus(t, w, http.StatusOK, "round page")
+		if b := w.Body.String(); !strings.Contains(b, "1/1 đơn vị đã nộp") || !strings.Contains(b, `name="decision" value="approve"`) {
+			t.Errorf("round page: %s", b)
+		}
+		dec := url.Values{"form": {"1-TCTW"}, "org": {"PA"}, "as_of": {"2024-12-31"}, "unit": {"PA-X"}, "decision": {"approve"}}
+		if st := post(&unit, "/statforms/round/decide", dec); st != http.StatusNotFound {
+			t.Errorf("the unit approved itself: %d", st)
+		}
+		if st := post(&staff, "/statforms/round/decide", dec); st != http.StatusSeeOther {
+			t.Fatalf("approve: %d", st)
+		}
+		w = e.get("/api/v1/statforms/1-TCTW/round?org=PA&as_of=2024-12-31", &staff)
+		wantStatus(t, w, http.StatusOK, "api round")
+		if b := w.Body.String(); !strings.Contains(b, `"approved": 1`) && !strings.Contains(b, `"approved":1`) {
+			t.Errorf("api round: %s", b)
+		}
+		wantStatus(t, e.get("/api/v1/statforms/1-TCTW/round?org=PA&as_of=2024-12-31", &other), http.StatusNotFound, "api round from another province")
+	})
+}
