@@ -51,6 +51,21 @@ func (s *Service) StatsSnapshot(ctx context.Context) (*stats.Snapshot, error) {
 	return s.buildStats(ctx)
 }
 
+// statsSnapshotGen is StatsSnapshot with the write generation the snapshot reflects (-1 for
+// one kept by an earlier run and since written to).
+func (s *Service) statsSnapshotGen(ctx context.Context) (*stats.Snapshot, int64, error) {
+	snap, err := s.StatsSnapshot(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	s.stats.mu.Lock()
+	defer s.stats.mu.Unlock()
+	if s.stats.snap != snap {
+		return snap, -1, nil // replaced meanwhile: call it stale, the next look recomputes
+	}
+	return snap, s.stats.gen, nil
+}
+
 // WarmStats readies the snapshot in the background, for a server that starts: the one kept by
 // the last run when there is one (served at once; rebuilt behind it unless nothing was written
 // since), else a new build.

@@ -101,6 +101,20 @@ func BenchmarkStatsFigure(b *testing.B) {
 		q.OrgID, q.By = 0, []string{"status", "sex", "age_band", "ethnicity"}
 		timed(b, q)
 	})
+	b.Run("snapshot-dashboard", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := snap.DashboardByOrg(d, "2025-01-31"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("sql-dashboard", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.DashboardByOrg(ctx, d, "2025-01-31", false); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	raw := openRaw(&testing.T{}, db)
 	lo, hi := tochuc.SubtreeRange(prov.Path)
 	sqlq := `SELECT CASE WHEN s.state = 'exempt' THEN 'exempt' WHEN s.official_from <= $1 THEN 'official' ELSE 'probationary' END, m.sex, COUNT(*)

@@ -52,8 +52,9 @@ func Build(ctx context.Context, db *store.DB) (*Snapshot, error) {
 	}
 
 	// Members.
-	err = db.EachStatsMember(ctx, func(id int64, birth []byte, cols [][]byte) error {
+	err = db.EachStatsMember(ctx, func(id int64, birth, start []byte, cols [][]byte) error {
 		s.ids = append(s.ids, id)
+		s.probStart = append(s.probStart, dayOf(string(start)))
 		y, rest := birthOf(birth)
 		s.birthYear = append(s.birthYear, y)
 		s.birthRest = append(s.birthRest, rest)

@@ -22,7 +22,7 @@ import (
 
 const (
 	fileMagic   = "TOCHUC-STATS\x00"
-	fileVersion = 3
+	fileVersion = 4
 	maxLen      = 1 << 31 // no column is longer: bounds what a damaged length can allocate
 )
 
@@ -172,6 +172,7 @@ func (s *Snapshot) Save(w io.Writer) error {
 	putNums(e, s.ids)
 	putNums(e, s.birthYear)
 	putNums(e, s.birthRest)
+	putNums(e, s.probStart)
 	for c := range s.cols {
 		e.strs(s.memberCols[c].codes)
 		putNums(e, s.cols[c])
@@ -244,6 +245,7 @@ func Load(r io.Reader) (*Snapshot, error) {
 	s.ids = getNums[int64](d)
 	s.birthYear = getNums[int16](d)
 	s.birthRest = getNums[uint16](d)
+	s.probStart = getNums[int32](d)
 	for c := range s.cols {
 		s.memberCols[c] = dictOf(d.strs())
 		s.cols[c] = getNums[uint8](d)
@@ -286,7 +288,7 @@ func Load(r io.Reader) (*Snapshot, error) {
 func (s *Snapshot) check() error {
 	bad := func(what string) error { return fmt.Errorf("%w: %s", ErrSnapshotFile, what) }
 	nm, no := len(s.ids), len(s.orgs)
-	if len(s.birthYear) != nm || len(s.birthRest) != nm {
+	if len(s.birthYear) != nm || len(s.birthRest) != nm || len(s.probStart) != nm {
 		return bad("members")
 	}
 	if len(s.spanStart) != no+1 || s.spanStart[0] != 0 {

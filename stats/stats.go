@@ -36,6 +36,7 @@ type Snapshot struct {
 	ids        []int64
 	birthYear  []int16
 	birthRest  []uint16 // mmdd of the birth date, mm00 for a month alone, 0 for a year alone
+	probStart  []int32  // the day probation started: ceremony, else admission (0: unknown)
 	cols       [nCols][]uint8
 	memberCols [nCols]*dict
 

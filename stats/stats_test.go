@@ -103,6 +103,7 @@ func TestStats(t *testing.T) {
 		t.Run("AcrossRestructure", func(t *testing.T) { statsAcrossRestructure(t, db, svc) })
 		t.Run("UnknownDimension", func(t *testing.T) { statsUnknownDimension(t, db, svc) })
 		t.Run("SaveLoad", func(t *testing.T) { statsSaveLoad(t, db) })
+		t.Run("DashboardEqualsSQL", func(t *testing.T) { statsDashboardEqualsSQL(t, db) })
 	})
 }
 

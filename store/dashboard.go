@@ -115,7 +115,9 @@ func (a *subtreeArgs) orgsUnder(col, path string, d string) string {
 		" AND sv.valid_from <= " + d + " AND sv.valid_to > " + d + ")"
 }
 
-// DashboardByOrg computes the figures of every org on day d for the members placed directly in
+// DashboardByOrg is the plain-SQL reference of stats.Snapshot.DashboardByOrg (which the home page
+// uses): the tests check one against the other, the benchmark compares their speed.
+// It computes the figures of every org on day d for the members placed directly in
 // it, with two grouped queries over the whole tree: the members placed on d by org, status, sex,
 // ethnicity, birth year and whether their probation is due (started on or before cutoff), and
 // the events of the year by org and kind. The service adds them up the tree. today reads the

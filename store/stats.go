@@ -16,10 +16,11 @@ import (
 var StatsMemberCols = []string{"sex", "ethnicity", "religion", "education",
 	"professional_qualification", "political_theory", "occupation", "academic_title"}
 
-// EachStatsMember calls fn for every member in id order with its birth date and the coded
-// columns of StatsMemberCols.
-func (db *DB) EachStatsMember(ctx context.Context, fn func(id int64, birth []byte, cols [][]byte) error) error {
-	q := `SELECT id, birth_date`
+// EachStatsMember calls fn for every member in id order with its birth date, the day its
+// probation started (the ceremony, else the admission; "" if neither) and the coded columns of
+// StatsMemberCols.
+func (db *DB) EachStatsMember(ctx context.Context, fn func(id int64, birth, start []byte, cols [][]byte) error) error {
+	q := `SELECT id, birth_date, CASE WHEN ceremony_date <> '' THEN ceremony_date ELSE admission_date END`
 	for _, c := range StatsMemberCols {
 		q += ", " + c
 	}
@@ -29,9 +30,9 @@ func (db *DB) EachStatsMember(ctx context.Context, fn func(id int64, birth []byt
 	}
 	defer rows.Close()
 	var id int64
-	var birth sql.RawBytes
+	var birth, start sql.RawBytes
 	cols := make([]sql.RawBytes, len(StatsMemberCols))
-	dest := []any{&id, &birth}
+	dest := []any{&id, &birth, &start}
 	for i := range cols {
 		dest = append(dest, &cols[i])
 	}
@@ -43,7 +44,7 @@ func (db *DB) EachStatsMember(ctx context.Context, fn func(id int64, birth []byt
 		for i := range cols {
 			out[i] = cols[i]
 		}
-		if err := fn(id, birth, out); err != nil {
+		if err := fn(id, birth, start, out); err != nil {
 			return err
 		}
 	}
