@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -104,6 +105,7 @@ func (s *Service) LoadStats(ctx context.Context) bool {
 		return false
 	}
 	st.snap, st.gen = snap, gen
+	go debug.FreeOSMemory() // the reading's buffers: hundreds of megabytes at national scale
 	return true
 }
 
@@ -127,6 +129,9 @@ func (s *Service) buildStats(ctx context.Context) (*stats.Snapshot, error) {
 	if s.StatsFile != "" {
 		go s.saveStats(snap)
 	}
+	// A build leaves a gigabyte of temporary arrays at national scale; give it back now rather
+	// than at the runtime's leisure, so that the server's resident size is the snapshot's.
+	go debug.FreeOSMemory()
 	return snap, nil
 }
 

@@ -57,8 +57,10 @@ type Snapshot struct {
 	// Flow events by date.
 	flows []flowEvent
 
-	mu    sync.Mutex
-	views map[int32]*orgView
+	mu         sync.Mutex
+	views      map[int32]*orgView
+	byPathOnce sync.Once
+	byPath     []versionRef // every org version, in path order
 }
 
 // The coded member columns, in the order of store.StatsMemberCols.
@@ -79,6 +81,9 @@ type orgInfo struct {
 	code     string
 	versions []orgVersion
 }
+
+// versionRef names version ver of org org.
+type versionRef struct{ org, ver int32 }
 
 type orgVersion struct {
 	from, to      int32
