@@ -119,7 +119,16 @@ func (f *Figures) MembersSentence() string {
 // với chỉ tiêu năm 2024 là 1.183 đảng viên, theo NQ 05-NQ/TU), trong đó 20 đảng bộ xã biên giới
 // kết nạp được 48 đảng viên (đạt 41,38% so với chỉ tiêu đề ra)."
 func (f *Figures) AdmissionSentence() string {
-	s := fmt.Sprintf("%s, %s kết nạp được %s đảng viên", capitalize(f.Period.Name()), Subject(f.OrgName), n(f.flow("admitted")))
+	when := capitalize(f.Period.Name())
+	if f.AsOf < f.To {
+		when += " (đến ngày " + f.AsOf.Display() + ")"
+	}
+	var s string
+	if a := f.flow("admitted"); a > 0 {
+		s = fmt.Sprintf("%s, %s kết nạp được %s đảng viên", when, Subject(f.OrgName), n(a))
+	} else {
+		s = fmt.Sprintf("%s, %s chưa kết nạp được đảng viên nào", when, Subject(f.OrgName))
+	}
 	if t := f.target("admitted"); t != nil {
 		s += fmt.Sprintf(" (đạt %s so với chỉ tiêu %s là %s đảng viên", t.Percent, targetPeriod(t), n(t.Target))
 		if t.Document != "" {

@@ -25,43 +25,67 @@ const AuditReportReview = "report.review"
 // code is empty) for a period "2024H1", "2024Q3" or "2024", and records the read (format "json",
 // "docx" or "pdf" says what was made of it).
 func (s *Service) ReviewFigures(ctx context.Context, code, period, format string) (*reports.Figures, error) {
-	p, err := reports.ParsePeriod(period)
-	if err != nil {
-		return nil, err
-	}
-	today := s.Today()
-	if p.From() > today {
-		return nil, tochuc.Errorf(tochuc.EINVALID, "kỳ báo cáo %s chưa bắt đầu (từ ngày %s)", p, p.From().Display())
-	}
-	asOf := min(p.To(), today)
-	orgs, err := s.statsOrgs(ctx, code, asOf, true)
-	if err != nil {
-		return nil, err
-	}
-	o, kids := orgs[0], orgs[1:]
-	f, err := s.reviewFigures(ctx, o, kids, p, asOf)
+	return s.ReviewFiguresTerm(ctx, code, period, 0, format)
+}
+
+// ReviewFiguresTerm is ReviewFigures with the congress figure of the term starting in term
+// (2025 for 2025–2030); 0 chooses the term starting the year after the period, else the one
+// starting in it, the first of them with a congress held.
+func (s *Service) ReviewFiguresTerm(ctx context.Context, code, period string, term int, format string) (*reports.Figures, error) {
+	f, o, err := s.reviewRead(ctx, code, period, term)
 	if err != nil {
 		return nil, err
 	}
 	e := entry(ctx, AuditReportReview, "org", o.Code, o.ID)
-	e.Detail = fmt.Sprintf("báo cáo %s công tác tổ chức xây dựng Đảng %s của %s (%s)", p.Review(), p.Name(), o.Code, format)
+	e.Detail = fmt.Sprintf("báo cáo %s công tác tổ chức xây dựng Đảng %s của %s (%s)", f.Period.Review(), f.Period.Name(), o.Code, format)
 	if err := s.DB.AppendAudit(ctx, e); err != nil {
 		return nil, err
 	}
 	return f, nil
 }
 
+// reviewRead authorizes and gathers the figures, writing nothing.
+func (s *Service) reviewRead(ctx context.Context, code, period string, term int) (*reports.Figures, tochuc.Org, error) {
+	p, err := reports.ParsePeriod(period)
+	if err != nil {
+		return nil, tochuc.Org{}, err
+	}
+	if term != 0 && (term < p.Year-5 || term > p.Year+5) {
+		return nil, tochuc.Org{}, tochuc.Errorf(tochuc.EINVALID, "nhiệm kỳ bắt đầu năm %d không gần kỳ báo cáo %s", term, p)
+	}
+	today := s.Today()
+	if p.From() > today {
+		return nil, tochuc.Org{}, tochuc.Errorf(tochuc.EINVALID, "kỳ báo cáo %s chưa bắt đầu (từ ngày %s)", p, p.From().Display())
+	}
+	asOf := min(p.To(), today)
+	orgs, err := s.statsOrgs(ctx, code, asOf, true)
+	if err != nil {
+		return nil, tochuc.Org{}, err
+	}
+	o, kids := orgs[0], orgs[1:]
+	f, err := s.reviewFigures(ctx, o, kids, p, asOf, term)
+	if err != nil {
+		return nil, tochuc.Org{}, err
+	}
+	return f, o, nil
+}
+
 // ReviewReport builds the review report of an org for a period, ready to print in format with
 // forms.WriteReport.
 func (s *Service) ReviewReport(ctx context.Context, code, period string, format forms.Format) (*reports.Review, error) {
-	f, err := s.ReviewFigures(ctx, code, period, string(format))
+	return s.ReviewReportTerm(ctx, code, period, 0, format)
+}
+
+// ReviewReportTerm is ReviewReport with the congress term chosen (see ReviewFiguresTerm).
+func (s *Service) ReviewReportTerm(ctx context.Context, code, period string, term int, format forms.Format) (*reports.Review, error) {
+	f, err := s.ReviewFiguresTerm(ctx, code, period, term, string(format))
 	if err != nil {
 		return nil, err
 	}
 	return reports.NewReview(f), nil
 }
 
-func (s *Service) reviewFigures(ctx context.Context, o tochuc.Org, kids []tochuc.Org, p reports.Period, asOf tochuc.Date) (*reports.Figures, error) {
+func (s *Service) reviewFigures(ctx context.Context, o tochuc.Org, kids []tochuc.Org, p reports.Period, asOf tochuc.Date, term int) (*reports.Figures, error) {
 	snap, err := s.StatsSnapshot(ctx)
 	if err != nil {
 		return nil, err
@@ -195,13 +219,18 @@ func (s *Service) reviewFigures(ctx context.Context, o tochuc.Org, kids []tochuc
 		f.AddText("programme", "Chương trình công tác năm "+fmt.Sprint(p.Year), fmt.Sprintf("%d/%d", prog.Done, prog.Total),
 			reports.Query{Kind: "programme", Org: o.Code, Year: p.Year, AsOf: asOf})
 	}
-	// Congresses: the term starting next year (held in the year before it) or this year.
-	for _, tf := range []int{p.Year + 1, p.Year} {
+	// Congresses: the term chosen, else the term starting next year (held in the year before
+	// it) or this year.
+	terms := []int{p.Year + 1, p.Year}
+	if term != 0 {
+		terms = []int{term}
+	}
+	for _, tf := range terms {
 		c, err := s.CongressProgress(ctx, o.Code, tf, asOf)
 		if err != nil {
 			return nil, err
 		}
-		if c.Held > 0 {
+		if c.Held > 0 || (term != 0 && c.Total > 0) {
 			f.Congress = &reports.Congress{Held: int64(c.Held), Total: int64(c.Total), What: "tổ chức cơ sở đảng", Term: fmt.Sprintf("%d–%d", tf, tf+5)}
 			f.AddText("congress", fmt.Sprintf("Tổ chức cơ sở đảng đã đại hội nhiệm kỳ %d–%d", tf, tf+5), fmt.Sprintf("%d/%d (%s)", c.Held, c.Total, c.Percent),
 				reports.Query{Kind: "congress", Org: o.Code, Year: tf, AsOf: asOf})

@@ -10,11 +10,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
 	"tochuc"
 	"tochuc/forms"
+	"tochuc/importer"
 	"tochuc/internal/dbtest"
 	"tochuc/reports"
 	"tochuc/service"
@@ -288,4 +290,133 @@ func reviewLibreOffice(t *testing.T, docx []byte) {
 			t.Errorf("LibreOffice's PDF lacks %q", want)
 		}
 	}
+}
+
+// reviewRestructure is the reform of 01/07/2025 on the province of reviewFixture: the two
+// districts are dissolved and the 30 communes merged two by two into 15 new communes directly
+// under the province (the first 10, made of border communes, keep the attribute).
+func reviewRestructure(t *testing.T, svc *service.Service) {
+	t.Helper()
+	var rows []importer.PlanRow
+	for k := 1; k <= 15; k++ {
+		nc := fmt.Sprintf("P01-N%02d", k)
+		r := importer.PlanRow{NewCode: nc, NewName: fmt.Sprintf("Đảng bộ xã mới số %d", k), NewKind: tochuc.KindCommune,
+			NewSetting: "commune", NewParentCode: "P01"}
+		if k <= 10 {
+			r.NewAttrs = []string{"border"}
+		}
+		rows = append(rows, r,
+			importer.PlanRow{OldCode: fmt.Sprintf("P01-X%02d", 2*k-1), NewCode: nc},
+			importer.PlanRow{OldCode: fmt.Sprintf("P01-X%02d", 2*k), NewCode: nc})
+	}
+	rows = append(rows, importer.PlanRow{OldCode: "P01-H1"}, importer.PlanRow{OldCode: "P01-H2"})
+	rep, err := svc.ApplyRestructure(sysCtx(), plan(rows...), false)
+	if err != nil || rep.Failed() || !rep.Applied {
+		t.Fatalf("restructure: %v %+v", err, rep)
+	}
+	waitFresh(t, svc)
+}
+
+// TestReviewReportAcrossRestructure: a report as of 30/06/2024 counts the pre-2025 tree (the
+// districts), one as of today the new tree (the merged communes), and the totals agree across
+// the restructure.
+func TestReviewReportAcrossRestructure(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		svc := newService(db)
+		reviewFixture(t, svc)
+		reviewRestructure(t, svc)
+		ctx := sysCtx()
+		figs := map[string]*reports.Figures{}
+		for _, p := range []string{"2024H1", "2025H1", "2025", "2026"} {
+			f, err := svc.ReviewFigures(ctx, "P01", p, "json")
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			figs[p] = f
+		}
+		newCommunes := make([]string, 15)
+		for k := range newCommunes {
+			newCommunes[k] = fmt.Sprintf("P01-N%02d", k+1)
+		}
+		for p, want := range map[string][]string{"2024H1": {"P01-H1", "P01-H2"}, "2025H1": {"P01-H1", "P01-H2"},
+			"2025": newCommunes, "2026": newCommunes} {
+			f := figs[p]
+			var codes []string
+			var sum int64
+			for _, c := range f.Children {
+				codes = append(codes, c.Code)
+				sum += c.Members
+			}
+			sort.Strings(codes) // the children come by name
+			if strings.Join(codes, ",") != strings.Join(want, ",") {
+				t.Errorf("%s: children %v, want %v", p, codes, want)
+			}
+			if sum != f.Members.Total {
+				t.Errorf("%s: the children hold %d members, the province %d", p, sum, f.Members.Total)
+			}
+		}
+		// The old tree's report is the one made before the plan, sentence for sentence.
+		if got := figs["2024H1"].Sentences(); strings.Join(got, "\n") != strings.Join(reviewH1Sentences, "\n") {
+			t.Errorf("2024H1 after the restructure:\n%s", strings.Join(got, "\n"))
+		}
+		// Totals across the restructure: nobody moved or left after 2024; the only change after
+		// 30/06/2024 is the admission of September 2024.
+		if a, b, c, d := figs["2024H1"].Members.Total, figs["2025H1"].Members.Total, figs["2025"].Members.Total, figs["2026"].Members.Total; a != 1352 || b != 1353 || c != b || d != b {
+			t.Errorf("totals 30/06/2024 %d, 30/06/2025 %d, 31/12/2025 %d, today %d", a, b, c, d)
+		}
+		for _, p := range []string{"2025", "2026"} {
+			f := figs[p]
+			if f.Opening != f.Members.Total {
+				t.Errorf("%s: opening %d, closing %d", p, f.Opening, f.Members.Total)
+			}
+			for fl, n := range f.Flows {
+				if n != 0 {
+					t.Errorf("%s: flow %s = %d; the restructure moved members inside the province only", p, fl, n)
+				}
+			}
+		}
+		want := map[string][]string{
+			"2025": {
+				"Tính đến ngày 31/12/2025, toàn tỉnh có 1.353 đảng viên (902 đảng viên chính thức, 451 đảng viên dự bị), bằng số đảng viên ngày 31/12/2024; đạt 78,71% so với chỉ tiêu nhiệm kỳ 2020–2025 (1.719 đảng viên).",
+				"Năm 2025, toàn tỉnh chưa kết nạp được đảng viên nào.",
+				"Trong kỳ, không có đảng viên dự bị được công nhận đảng viên chính thức; không có đảng viên chuyển sinh hoạt đảng chính thức đến hoặc đi.",
+			},
+			"2026": {
+				"Tính đến ngày 15/01/2026, toàn tỉnh có 1.353 đảng viên (902 đảng viên chính thức, 451 đảng viên dự bị), bằng số đảng viên ngày 31/12/2025.",
+				"Năm 2026 (đến ngày 15/01/2026), toàn tỉnh chưa kết nạp được đảng viên nào.",
+				"Không có đảng viên bị xoá tên, cho ra khỏi Đảng hoặc khai trừ; không có đảng viên từ trần.",
+			},
+		}
+		for p, ws := range want {
+			got := strings.Join(figs[p].Sentences(), "\n")
+			for _, w := range ws {
+				if !strings.Contains(got, w) {
+					t.Errorf("%s lacks %q:\n%s", p, w, got)
+				}
+			}
+		}
+		// The documents: the districts in the half-year 2024, the new communes today.
+		for p, names := range map[string][2]string{"2024H1": {"Đảng bộ huyện Cao Lộc", "Đảng bộ xã mới số"}, "2026": {"Đảng bộ xã mới số 15", "Đảng bộ huyện"}} {
+			rep, err := svc.ReviewReport(ctx, "P01", p, forms.DOCX)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := forms.WriteReport(&b, rep.Document(), forms.DOCX); err != nil {
+				t.Fatal(err)
+			}
+			text, _ := reviewDOCXText(t, b.Bytes())
+			if !strings.Contains(text, names[0]) || strings.Contains(text, names[1]) {
+				t.Errorf("%s DOCX: want %q and not %q", p, names[0], names[1])
+			}
+			for _, s := range figs[p].Sentences() {
+				if !strings.Contains(text, s) {
+					t.Errorf("%s DOCX lacks %q", p, s)
+				}
+			}
+		}
+		for p, f := range figs {
+			t.Logf("%s:\n%s", p, strings.Join(f.Sentences(), "\n"))
+		}
+	})
 }
