@@ -1,12 +1,16 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 
 	"tochuc"
 	"tochuc/service"
+	"tochuc/vn"
 )
 
 // The dashboard's second half: progress against the targets of the year, the trend of the last
@@ -101,17 +105,47 @@ func trendCharts(t *service.Trend, c *service.Comparison) []chart {
 		newChart("trend-admitted", "Kết nạp đảng viên theo năm", "Số đảng viên", labels, admitted, []string{"bar-admitted"}, sumAdmitted),
 	}
 	if len(c.Rows) > 0 {
+		// The largest units only, then the rest together: a province has a hundred communes, a
+		// bar each would be a page long; the comparison table below has every one.
+		rows := slices.Clone(c.Rows)
+		slices.SortStableFunc(rows, func(a, b service.CompareRow) int { return cmp.Compare(b.Members, a.Members) })
 		var names []string
 		var counts []int64
-		var total int64
-		for _, r := range c.Rows {
-			names = append(names, r.Name)
-			counts = append(counts, r.Members)
+		var total, rest int64
+		for i, r := range rows {
 			total += r.Members
+			if i < unitBars {
+				names = append(names, shortUnitName(r.Name))
+				counts = append(counts, r.Members)
+			} else {
+				rest += r.Members
+			}
+		}
+		if len(rows) > unitBars {
+			names = append(names, "Các đơn vị khác ("+vn.FormatInt(int64(len(rows)-unitBars))+")")
+			counts = append(counts, rest)
 		}
 		out = append(out, newChart("units", "Đảng viên theo đơn vị trực thuộc", "Số đảng viên", names, counts, []string{"bar-age"}, total))
 	}
 	return out
+}
+
+// unitBars is how many child units the units chart shows on their own.
+const unitBars = 12
+
+// shortUnitName fits a unit's name beside its bar: without the leading "Đảng bộ"/"Chi bộ" the
+// chart's title already says, and at most 24 letters.
+func shortUnitName(name string) string {
+	for _, p := range []string{"Đảng bộ ", "Chi bộ "} {
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
+			name = rest
+			break
+		}
+	}
+	if r := []rune(name); len(r) > 24 {
+		name = string(r[:23]) + "…"
+	}
+	return name
 }
 
 // apiDashboard: GET /api/v1/dashboard?org=&as_of=&years=&sort=&dir= — the key figures, the
