@@ -8,6 +8,7 @@ import (
 
 	"tochuc"
 	"tochuc/service"
+	"tochuc/stats"
 	"tochuc/tabular"
 )
 
@@ -54,7 +55,7 @@ func (s *Server) statsFlowMembersPage(w http.ResponseWriter, r *http.Request) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		lines = append(lines, statsFilterLine{Dim: statsDimName(k), Value: statsValueName(k, f[k])})
+		lines = append(lines, statsFilterLine{Dim: stats.DimensionLabel(k), Value: stats.ValueLabel(k, f[k])})
 	}
 	exp := url.Values{}
 	for k, v := range q {
@@ -65,7 +66,7 @@ func (s *Server) statsFlowMembersPage(w http.ResponseWriter, r *http.Request) {
 	exp.Set("from", string(list.From))
 	exp.Set("to", string(list.To))
 	s.render(w, r, http.StatusOK, "statsflowmembers", map[string]any{
-		"Title": "Danh sách đảng viên của biến động — " + list.Org.Name, "List": list, "FlowName": statsFlowNames[list.Flow],
+		"Title": "Danh sách đảng viên của biến động — " + list.Org.Name, "List": list, "FlowName": stats.FlowLabel(list.Flow),
 		"Filters": lines, "Pages": (list.Total + service.StatsListPage - 1) / service.StatsListPage,
 		"First":      (list.Page-1)*service.StatsListPage + 1,
 		"ExportCSV":  "/stats/flows/members/export?" + exp.Encode() + "&format=csv",

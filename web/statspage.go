@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"tochuc"
-	"tochuc/codes"
 	"tochuc/service"
 	"tochuc/stats"
 	"tochuc/tabular"
@@ -16,77 +15,6 @@ import (
 
 // statsMaxDims is how many dimensions the statistics page crosses at once.
 const statsMaxDims = 3
-
-// statsDimNames are the Vietnamese names of the dimensions; an org attribute not listed here
-// shows under its own name.
-var statsDimNames = map[string]string{
-	stats.DimStatus: "Trạng thái", stats.DimSex: "Giới tính", stats.DimAgeBand: "Độ tuổi",
-	stats.DimEthnicity: "Dân tộc", stats.DimReligion: "Tôn giáo", stats.DimEducation: "Giáo dục phổ thông",
-	stats.DimProfQual: "Chuyên môn", stats.DimPolTheory: "Lý luận chính trị", stats.DimOccupation: "Nghề nghiệp",
-	stats.DimPartyAgeBand: "Tuổi đảng", stats.DimOrgKind: "Loại tổ chức", stats.DimSetting: "Loại hình",
-	"border": "Xã biên giới",
-}
-
-// statsCodeLists are the code lists of the dimensions that hold codes.
-var statsCodeLists = map[string]codes.List{
-	stats.DimStatus: codes.MemberStatuses, stats.DimSex: codes.Sex, stats.DimEthnicity: codes.Ethnicities,
-	stats.DimReligion: codes.Religions, stats.DimEducation: codes.Education, stats.DimProfQual: codes.ProfessionalQualification,
-	stats.DimPolTheory: codes.PoliticalTheory, stats.DimOccupation: codes.Occupations, stats.DimOrgKind: codes.OrgKinds,
-	stats.DimSetting: codes.Settings,
-}
-
-var statsBandNames = map[string]map[string]string{
-	stats.DimAgeBand: {"under30": "Dưới 30 tuổi", "30-40": "Từ 30 đến 40 tuổi", "41-50": "Từ 41 đến 50 tuổi",
-		"51-60": "Từ 51 đến 60 tuổi", "over60": "Trên 60 tuổi", "unknown": "Chưa rõ năm sinh"},
-	stats.DimPartyAgeBand: {"under10": "Dưới 10 năm", "10-19": "Từ 10 đến 19 năm", "20-29": "Từ 20 đến 29 năm",
-		"30-39": "Từ 30 đến 39 năm", "40-49": "Từ 40 đến 49 năm", "50+": "Từ 50 năm trở lên", "unknown": "Chưa rõ tuổi đảng"},
-}
-
-// statsFlowNames are the Vietnamese names of the flows.
-var statsFlowNames = map[string]string{
-	"admitted": "Kết nạp", "readmitted": "Kết nạp lại", "recognized": "Công nhận chính thức",
-	"transferred_in": "Chuyển đến", "transferred_out": "Chuyển đi", "removed": "Xóa tên",
-	"withdrawn": "Xin ra khỏi Đảng", "expelled": "Khai trừ", "deceased": "Từ trần",
-}
-
-func statsDimName(dim string) string {
-	if n, ok := statsDimNames[dim]; ok {
-		return n
-	}
-	return dim
-}
-
-// statsValueName is the Vietnamese label of a dimension's value.
-func statsValueName(dim, code string) string {
-	if l, ok := statsCodeLists[dim]; ok {
-		if code == "" {
-			return "Chưa rõ"
-		}
-		return statsCodeName(l, code)
-	}
-	if m, ok := statsBandNames[dim]; ok {
-		if n, ok := m[code]; ok {
-			return n
-		}
-		return code
-	}
-	switch code {
-	case "true":
-		return "Có"
-	case "false":
-		return "Không"
-	case "":
-		return "Chưa rõ"
-	}
-	return code
-}
-
-func statsCodeName(l codes.List, code string) string {
-	if c, ok := l.ByCode(code); ok {
-		return c.Name
-	}
-	return code
-}
 
 // statsDim is a dimension offered by the form.
 type statsDim struct{ Name, Label string }
@@ -185,7 +113,7 @@ func (s *Server) statsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	var dims []statsDim
 	for _, n := range snap.DimensionNames() {
-		dims = append(dims, statsDim{Name: n, Label: statsDimName(n)})
+		dims = append(dims, statsDim{Name: n, Label: stats.DimensionLabel(n)})
 	}
 	slots := make([]string, statsMaxDims)
 	copy(slots, by)
@@ -205,7 +133,7 @@ func (s *Server) statsPage(w http.ResponseWriter, r *http.Request) {
 			ln := statsLine{Num: vn.FormatInt(row.Count)}
 			f := map[string]string{}
 			for i, val := range row.Values {
-				ln.Labels = append(ln.Labels, statsValueName(by[i], val))
+				ln.Labels = append(ln.Labels, stats.ValueLabel(by[i], val))
 				f[by[i]] = val
 			}
 			ln.Link = statsLink(o.Code, d, f)
@@ -218,10 +146,10 @@ func (s *Server) statsPage(w http.ResponseWriter, r *http.Request) {
 	for _, o := range ft.Orgs {
 		v := statsOrgView{Code: o.Code, Name: o.Name}
 		for _, row := range o.Rows {
-			ln := statsLine{Flow: statsFlowNames[row.Flow], Num: vn.FormatInt(row.Count)}
+			ln := statsLine{Flow: stats.FlowLabel(row.Flow), Num: vn.FormatInt(row.Count)}
 			ff := map[string]string{}
 			for i, val := range row.Values {
-				ln.Labels = append(ln.Labels, statsValueName(fby[i], val))
+				ln.Labels = append(ln.Labels, stats.ValueLabel(fby[i], val))
 				ff[fby[i]] = val
 			}
 			ln.Link = statsFlowLink(o.Code, from, to, row.Flow, ff)
@@ -235,11 +163,11 @@ func (s *Server) statsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	byNames := make([]string, len(by))
 	for i, b := range by {
-		byNames[i] = statsDimName(b)
+		byNames[i] = stats.DimensionLabel(b)
 	}
 	fbyNames := make([]string, len(fby))
 	for i, b := range fby {
-		fbyNames[i] = statsDimName(b)
+		fbyNames[i] = stats.DimensionLabel(b)
 	}
 	s.render(w, r, http.StatusOK, "stats", map[string]any{
 		"Title": "Thống kê — " + t.Orgs[0].Name, "Org": t.Orgs[0], "StatsAsOf": d, "Today": s.svc.Today(),
@@ -266,9 +194,9 @@ func (s *Server) statsChart(t *service.StatsTable, d tochuc.Date, dim string) ch
 	labels := make([]string, len(order))
 	values := make([]int64, len(order))
 	for i, v := range order {
-		labels[i], values[i] = statsValueName(dim, v), sums[v]
+		labels[i], values[i] = stats.ValueLabel(dim, v), sums[v]
 	}
-	return newChart("stats-"+dim, "Đảng viên theo "+strings.ToLower(statsDimName(dim)), "Số đảng viên", labels, values,
+	return newChart("stats-"+dim, "Đảng viên theo "+strings.ToLower(stats.DimensionLabel(dim)), "Số đảng viên", labels, values,
 		[]string{"bar-age"}, total)
 }
 
@@ -307,7 +235,7 @@ func (s *Server) statsMembersPage(w http.ResponseWriter, r *http.Request) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		lines = append(lines, statsFilterLine{Dim: statsDimName(k), Value: statsValueName(k, f[k])})
+		lines = append(lines, statsFilterLine{Dim: stats.DimensionLabel(k), Value: stats.ValueLabel(k, f[k])})
 	}
 	pages := (list.Total + service.StatsListPage - 1) / service.StatsListPage
 	exp := r.URL.Query()

@@ -7,6 +7,7 @@ import (
 
 	"tochuc"
 	"tochuc/service"
+	"tochuc/stats"
 )
 
 // The targets page of an org: its targets (chỉ tiêu) for a year with progress bars as of a
@@ -14,7 +15,12 @@ import (
 // programme, with the forms to enter them for staff who may write.
 
 func init() {
-	funcs["figureName"] = func(f string) string { return targetFigureLabels[f] }
+	funcs["figureName"] = func(f string) string {
+		if f == service.FigureMembers {
+			return "Số đảng viên (cuối kỳ)"
+		}
+		return stats.FlowLabel(f)
+	}
 	funcs["workState"] = func(st string) string { return workItemStateLabels[st] }
 	funcs["targetDeref"] = func(p *int64) int64 {
 		if p == nil {
@@ -22,12 +28,6 @@ func init() {
 		}
 		return *p
 	}
-}
-
-var targetFigureLabels = map[string]string{
-	"members": "Số đảng viên (cuối kỳ)", "admitted": "Kết nạp", "readmitted": "Kết nạp lại", "recognized": "Công nhận chính thức",
-	"transferred_in": "Chuyển đến", "transferred_out": "Chuyển đi", "removed": "Xoá tên", "withdrawn": "Cho ra khỏi Đảng",
-	"expelled": "Khai trừ", "deceased": "Từ trần",
 }
 
 var workItemStateLabels = map[string]string{
