@@ -16,7 +16,7 @@ import (
 // reportReview writes the review report of an org for a period as DOCX or PDF (or its figures
 // as JSON); with --trace, the figures and the query of each go to FILE.trace.json beside it.
 func reportReview(env *Env, args []string) error {
-	fs, dsn := flags(env, "report review", "--org MÃ --period 2024H1|2024Q3|2024 --format docx|pdf|json --out TỆP [--trace]")
+	fs, dsn := flags(env, "report review", "--org MÃ --period 2024H1|2024Q3|2024 --format docx|pdf|json --out TỆP [--trace] [--term NĂM] [--symbol SỐ] [--signer TÊN --signer-title CHỨC VỤ]")
 	org := fs.String("org", "", "mã tổ chức (bắt buộc)")
 	period := fs.String("period", "", "kỳ báo cáo: 2024H1 (6 tháng), 2024Q3 (quý), 2024 (năm)")
 	format := fs.String("format", "", "docx, pdf hoặc json; mặc định theo đuôi tệp")
@@ -26,6 +26,7 @@ func reportReview(env *Env, args []string) error {
 	signer := fs.String("signer", "", "họ tên người ký")
 	signerTitle := fs.String("signer-title", "", "chức vụ người ký, ví dụ Phó Bí thư")
 	noAppendix := fs.Bool("no-appendix", false, "không in phụ lục nguồn số liệu")
+	term := fs.Int("term", 0, "năm bắt đầu nhiệm kỳ của số liệu đại hội, ví dụ 2025 cho nhiệm kỳ 2025–2030 (mặc định: nhiệm kỳ bắt đầu năm sau kỳ báo cáo, nếu chưa có đại hội nào thì nhiệm kỳ bắt đầu trong năm)")
 	if err := parse(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
@@ -51,7 +52,7 @@ func reportReview(env *Env, args []string) error {
 		var buf bytes.Buffer
 		var sidecar any
 		if *format == "json" {
-			f, err := svc.ReviewFigures(env.Ctx, *org, *period, "json")
+			f, err := svc.ReviewFiguresTerm(env.Ctx, *org, *period, *term, "json")
 			if err != nil {
 				return err
 			}
@@ -61,11 +62,11 @@ func reportReview(env *Env, args []string) error {
 			sidecar = f
 		} else {
 			ff := forms.Format(*format)
-			rep, err := svc.ReviewReport(env.Ctx, *org, *period, ff)
+			rep, err := svc.ReviewReportWith(env.Ctx, *org, *period, ff, service.ReviewOptions{Term: *term, Symbol: *symbol,
+				Signer: *signer, SignerTitle: *signerTitle, NoAppendix: *noAppendix})
 			if err != nil {
 				return err
 			}
-			rep.Symbol, rep.Signer.Name, rep.Signer.Title, rep.NoAppendix = *symbol, *signer, *signerTitle, *noAppendix
 			if err := forms.WriteReport(&buf, rep.Document(), ff); err != nil {
 				return err
 			}

@@ -1,9 +1,14 @@
 package cli_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
+	"html"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -58,6 +63,26 @@ func TestReportReviewCommand(t *testing.T) {
 	if err != nil || !strings.Contains(out, `"period_code": "2024"`) {
 		t.Errorf("json: %v %.200s", err, out)
 	}
+	// The congress term chosen; the symbol and the signer printed.
+	out, _, err = run(t, db, "report", "review", "--org", "TW", "--period", "2024", "--term", "2025", "--format", "json", "--out", "-")
+	if err != nil || !strings.Contains(out, `"term": "2025–2030"`) {
+		t.Errorf("--term: %v %.300s", err, out)
+	}
+	if _, _, err := run(t, db, "report", "review", "--org", "TW", "--period", "2024", "--term", "1990", "--out", pdf); tochuc.ErrorCode(err) != tochuc.EINVALID {
+		t.Errorf("term far from the period: %v", err)
+	}
+	if _, stderr, err := run(t, db, "report", "review", "--org", "TW", "--period", "2024", "--out", docx, "--symbol", "45-BC/TW",
+		"--signer", "Nguyễn Văn A", "--signer-title", "Phó Bí thư"); err != nil {
+		t.Fatalf("signed: %v\n%s", err, stderr)
+	}
+	if b, err := os.ReadFile(docx); err != nil || !bytes.Contains(b, []byte("PK")) {
+		t.Fatalf("signed docx: %v", err)
+	} else if text := docxText(t, b); !strings.Contains(text, "45-BC/TW") || !strings.Contains(text, "Nguyễn Văn A") {
+		t.Errorf("signed docx lacks the symbol or the signer: %.400s", text)
+	}
+	if _, _, err := run(t, db, "report", "review", "--org", "TW", "--period", "2024", "--out", pdf, "--symbol", strings.Repeat("x", 41)); tochuc.ErrorCode(err) != tochuc.EINVALID {
+		t.Errorf("long symbol: %v", err)
+	}
 	// Errors: a bad period, a bad format, a missing flag.
 	if _, _, err := run(t, db, "report", "review", "--org", "TW", "--period", "2024H3", "--out", pdf); tochuc.ErrorCode(err) != tochuc.EINVALID {
 		t.Errorf("bad period: %v", err)
@@ -68,4 +93,25 @@ func TestReportReviewCommand(t *testing.T) {
 	if _, _, err := run(t, db, "report", "review", "--org", "TW", "--out", pdf); err == nil {
 		t.Errorf("no period accepted")
 	}
+}
+
+// docxText is the text of a DOCX's body, tags dropped.
+func docxText(t *testing.T, b []byte) string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			r, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			x, _ := io.ReadAll(r)
+			return html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(string(x), ""))
+		}
+	}
+	t.Fatal("no word/document.xml")
+	return ""
 }

@@ -217,10 +217,14 @@ func (f *Figures) CongressSentence() string {
 	if what == "" {
 		what = "tổ chức cơ sở đảng"
 	}
-	s := fmt.Sprintf("Đến ngày %s, %s/%s %s đã tổ chức đại hội", f.AsOf.Display(), n(c.Held), n(c.Total), what)
+	term := ""
 	if c.Term != "" {
-		s += " nhiệm kỳ " + c.Term
+		term = " nhiệm kỳ " + c.Term
 	}
+	if c.Held == 0 {
+		return fmt.Sprintf("Đến ngày %s, chưa có %s nào (trong số %s) tổ chức đại hội%s.", f.AsOf.Display(), what, n(c.Total), term)
+	}
+	s := fmt.Sprintf("Đến ngày %s, %s/%s %s đã tổ chức đại hội", f.AsOf.Display(), n(c.Held), n(c.Total), what) + term
 	return s + fmt.Sprintf(" (đạt %s).", vn.FormatPercent(c.Held, c.Total))
 }
 

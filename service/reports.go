@@ -3,7 +3,10 @@ package service
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"tochuc"
 	"tochuc/forms"
@@ -50,7 +53,7 @@ func (s *Service) reviewRead(ctx context.Context, code, period string, term int)
 	if err != nil {
 		return nil, tochuc.Org{}, err
 	}
-	if term != 0 && (term < p.Year-5 || term > p.Year+5) {
+	if term != 0 && (term < p.Year-10 || term > p.Year+5) {
 		return nil, tochuc.Org{}, tochuc.Errorf(tochuc.EINVALID, "nhiệm kỳ bắt đầu năm %d không gần kỳ báo cáo %s", term, p)
 	}
 	today := s.Today()
@@ -73,16 +76,48 @@ func (s *Service) reviewRead(ctx context.Context, code, period string, term int)
 // ReviewReport builds the review report of an org for a period, ready to print in format with
 // forms.WriteReport.
 func (s *Service) ReviewReport(ctx context.Context, code, period string, format forms.Format) (*reports.Review, error) {
-	return s.ReviewReportTerm(ctx, code, period, 0, format)
+	return s.ReviewReportWith(ctx, code, period, format, ReviewOptions{})
 }
 
-// ReviewReportTerm is ReviewReport with the congress term chosen (see ReviewFiguresTerm).
-func (s *Service) ReviewReportTerm(ctx context.Context, code, period string, term int, format forms.Format) (*reports.Review, error) {
-	f, err := s.ReviewFiguresTerm(ctx, code, period, term, string(format))
+// ReviewOptions are the choices of whoever issues the report.
+type ReviewOptions struct {
+	Term        int    // the congress term's first year (2025 for 2025–2030); 0: see ReviewFiguresTerm
+	Symbol      string // the document's number and symbol, e.g. "45-BC/TU"; "" leaves it to fill by hand
+	Signer      string // the signer's full name; "" leaves the place blank for a hand signature
+	SignerTitle string // the signer's position, e.g. "Phó Bí thư"
+	NoAppendix  bool   // leave out the table of sources
+}
+
+// reviewText checks a free text of the report's header or signature.
+func reviewText(field, label, v string, max int) (string, error) {
+	v = vn.NFC(strings.TrimSpace(v))
+	if !utf8.ValidString(v) || utf8.RuneCountInString(v) > max || strings.IndexFunc(v, unicode.IsControl) >= 0 {
+		e := tochuc.Errorf(tochuc.EINVALID, "%s: tối đa %d ký tự, không có ký tự điều khiển", label, max)
+		e.Subject = field
+		return "", e
+	}
+	return v, nil
+}
+
+// ReviewReportWith is ReviewReport with the issuer's choices.
+func (s *Service) ReviewReportWith(ctx context.Context, code, period string, format forms.Format, opt ReviewOptions) (*reports.Review, error) {
+	var err error
+	if opt.Symbol, err = reviewText("symbol", "Số, ký hiệu văn bản", opt.Symbol, 40); err != nil {
+		return nil, err
+	}
+	if opt.Signer, err = reviewText("signer", "Họ tên người ký", opt.Signer, 100); err != nil {
+		return nil, err
+	}
+	if opt.SignerTitle, err = reviewText("signer_title", "Chức vụ người ký", opt.SignerTitle, 100); err != nil {
+		return nil, err
+	}
+	f, err := s.ReviewFiguresTerm(ctx, code, period, opt.Term, string(format))
 	if err != nil {
 		return nil, err
 	}
-	return reports.NewReview(f), nil
+	r := reports.NewReview(f)
+	r.Symbol, r.Signer.Name, r.Signer.Title, r.NoAppendix = opt.Symbol, opt.Signer, opt.SignerTitle, opt.NoAppendix
+	return r, nil
 }
 
 func (s *Service) reviewFigures(ctx context.Context, o tochuc.Org, kids []tochuc.Org, p reports.Period, asOf tochuc.Date, term int) (*reports.Figures, error) {
@@ -175,6 +210,7 @@ func (s *Service) reviewFigures(ctx context.Context, o tochuc.Org, kids []tochuc
 			reports.Query{Kind: "target", Org: o.Code, Year: p.Year, From: t.From, To: t.To, Flow: t.Figure, Filter: filter})
 	}
 	// Groups of orgs sharing an attribute (the border communes).
+	var nameOf map[string]string // the names of the subtree's orgs, read once when a group needs them
 	for _, attr := range snap.DimensionNames()[len(stats.Dimensions):] {
 		g, err := s.TargetGroupProgress(ctx, o.Code, p.Year, asOf, attr)
 		if err != nil {
@@ -183,10 +219,20 @@ func (s *Service) reviewFigures(ctx context.Context, o tochuc.Org, kids []tochuc
 		if len(g.Members) == 0 || (len(g.Members) == 1 && g.Members[0] == o.Code) {
 			continue
 		}
+		if nameOf == nil {
+			sub, err := s.DB.SubtreeAsOf(ctx, o.Path, asOf)
+			if err != nil {
+				return nil, err
+			}
+			nameOf = make(map[string]string, len(sub))
+			for _, x := range sub {
+				nameOf[x.Code] = x.Name
+			}
+		}
 		var names []string
 		for _, c := range g.Members {
-			if x, err := s.DB.OrgByCodeAsOf(ctx, c, asOf); err == nil {
-				names = append(names, x.Name)
+			if n, ok := nameOf[c]; ok {
+				names = append(names, n)
 			}
 		}
 		for _, r := range g.Rows {
@@ -247,12 +293,13 @@ func (s *Service) reviewFigures(ctx context.Context, o tochuc.Org, kids []tochuc
 		if err != nil {
 			return nil, err
 		}
+		admitted, err := figureOfOrgs(snap, ids, "admitted", "", from, asOf)
+		if err != nil {
+			return nil, err
+		}
 		for _, k := range kids {
-			c := reports.Child{Code: k.Code, Name: k.Name}
+			c := reports.Child{Code: k.Code, Name: k.Name, Admitted: admitted[k.ID]}
 			if c.Members, err = snap.Total(stats.Query{OrgID: k.ID, AsOf: asOf}); err != nil {
-				return nil, err
-			}
-			if c.Admitted, err = figure(snap, k.ID, "admitted", "", from, asOf); err != nil {
 				return nil, err
 			}
 			for _, t := range kts {

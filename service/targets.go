@@ -304,6 +304,36 @@ func figure(snap *stats.Snapshot, orgID int64, fig, filter string, from, to toch
 	return n, nil
 }
 
+// figureOfOrgs is figure for each of the orgs, the flows of all of them read in one pass.
+func figureOfOrgs(snap *stats.Snapshot, ids []int64, fig, filter string, from, to tochuc.Date) (map[int64]int64, error) {
+	out := make(map[int64]int64, len(ids))
+	if fig == FigureMembers {
+		for _, id := range ids {
+			n, err := figure(snap, id, fig, filter, from, to)
+			if err != nil {
+				return nil, err
+			}
+			out[id] = n
+		}
+		return out, nil
+	}
+	f, _, err := ParseFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	if to < from {
+		return out, nil
+	}
+	flows, err := snap.FlowsOfOrgs(stats.FlowQuery{From: from, To: to, Filter: f}, ids)
+	if err != nil {
+		return nil, err
+	}
+	for id, byFlow := range flows {
+		out[id] = byFlow[fig]
+	}
+	return out, nil
+}
+
 func achieved(direction string, actual, target int64) bool {
 	if direction == AtMost {
 		return actual <= target
@@ -480,14 +510,13 @@ func (s *Service) TargetGroupProgress(ctx context.Context, orgCode string, year 
 	if attribute == "" {
 		return nil, tochuc.Errorf(tochuc.EINVALID, "thiếu thuộc tính của nhóm (ví dụ border)")
 	}
-	all, err := s.DB.OrgsAsOf(ctx, asOf)
+	all, err := s.DB.SubtreeAsOf(ctx, o.Path, asOf) // in path order
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].Path < all[j].Path })
 	var group []tochuc.Org
 	for _, x := range all {
-		if !strings.HasPrefix(x.Path, o.Path) || !x.HasAttr(attribute) {
+		if !x.HasAttr(attribute) {
 			continue
 		}
 		if n := len(group); n > 0 && strings.HasPrefix(x.Path, group[n-1].Path) {
@@ -536,12 +565,12 @@ func (s *Service) TargetGroupProgress(ctx context.Context, orgCode string, year 
 	for _, k := range order {
 		r := rows[k]
 		from, to := period(k.yf, k.yt, asOf)
-		for _, x := range group {
-			n, err := figure(snap, x.ID, k.fig, k.filter, from, to)
-			if err != nil {
-				return nil, err
-			}
-			r.Actual += n
+		n, err := figureOfOrgs(snap, ids, k.fig, k.filter, from, to)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			r.Actual += n[id]
 		}
 		r.Percent = vn.FormatPercent(r.Actual, r.Target)
 		r.Achieved = achieved(r.Direction, r.Actual, r.Target)

@@ -54,7 +54,8 @@ func TestBrowserStatistics(t *testing.T) {
 	var report string
 	var links []string
 	b.run("report", chromedp.Text(`main`, &report, chromedp.ByQuery),
-		chromedp.Evaluate(`[...document.querySelectorAll('main a[href*="/reports/review/download"]')].map(a => a.href)`, &links),
+		chromedp.Evaluate(`[...document.querySelectorAll('main form[action="/reports/review/download"] button[name="format"]')].map(b => {
+			const q = new URLSearchParams(new FormData(b.form)); q.set("format", b.value); return b.form.action + "?" + q })`, &links),
 		b.shot("stats-report"))
 	if !strings.Contains(report, "kết nạp") || len(links) < 2 {
 		t.Errorf("review report page: %d download links; text %.300s", len(links), report)

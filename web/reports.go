@@ -3,12 +3,14 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
 	"tochuc"
 	"tochuc/forms"
 	"tochuc/reports"
+	"tochuc/service"
 )
 
 // The review report (báo cáo sơ kết, tổng kết công tác tổ chức xây dựng Đảng) of an org for a
@@ -45,7 +47,37 @@ func reviewPeriods(today tochuc.Date) []reviewPeriod {
 	return out
 }
 
-// reviewPage serves GET /reports/review?org=&period=.
+// reviewTerm reads the term= parameter: "" (the default choice) is 0.
+func reviewTerm(q url.Values) (int, error) {
+	v := strings.TrimSpace(q.Get("term"))
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1930 || n > 2200 {
+		return 0, tochuc.Errorf(tochuc.EINVALID, "Nhiệm kỳ: chọn năm bắt đầu nhiệm kỳ, ví dụ 2025.")
+	}
+	return n, nil
+}
+
+// reviewTerms are the congress terms offered for a period: from the one starting the year after
+// it back over six years, and the chosen one (the default leaves the choice to the report).
+func reviewTerms(period string, chosen int, today tochuc.Date) []int {
+	y, _ := strconv.Atoi(string(today[:4]))
+	if p, err := reports.ParsePeriod(period); err == nil {
+		y = p.Year
+	}
+	var out []int
+	for t := y + 1; t >= y-6; t-- {
+		out = append(out, t)
+	}
+	if chosen != 0 && (chosen > y+1 || chosen < y-6) {
+		out = append(out, chosen)
+	}
+	return out
+}
+
+// reviewPage serves GET /reports/review?org=&period=&term=.
 func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	org, period := strings.TrimSpace(q.Get("org")), strings.ToUpper(strings.TrimSpace(q.Get("period")))
@@ -53,9 +85,15 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 	if period == "" && len(periods) > 0 {
 		period = periods[0].Code
 	}
-	data := map[string]any{"Title": "Báo cáo sơ kết, tổng kết", "ReviewOrg": org, "ReviewPeriod": period, "Periods": periods}
+	term, err := reviewTerm(q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data := map[string]any{"Title": "Báo cáo sơ kết, tổng kết", "ReviewOrg": org, "ReviewPeriod": period, "Periods": periods,
+		"ReviewTerm": term, "Terms": reviewTerms(period, term, s.svc.Today())}
 	if q.Has("period") {
-		f, err := s.svc.ReviewFigures(r.Context(), org, period, "web")
+		f, err := s.svc.ReviewFiguresTerm(r.Context(), org, period, term, "web")
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -65,17 +103,24 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "reportreview", data)
 }
 
-// reviewDownload serves GET /reports/review/download?org=&period=&format=docx|pdf.
+// reviewDownload serves GET /reports/review/download?org=&period=&term=&format=docx|pdf&symbol=
+// &signer=&signer_title= (the form under the figures).
 func (s *Server) reviewDownload(w http.ResponseWriter, r *http.Request) {
 	s.reviewFile(w, r, func(err error) { s.fail(w, r, err) })
 }
 
-// apiReview serves GET /api/v1/reports/review?org=&period=&format=json|docx|pdf (json by
-// default: the figures, their sentences and the query of each).
+// apiReview serves GET /api/v1/reports/review?org=&period=&term=&format=json|docx|pdf (json by
+// default: the figures, their sentences and the query of each; the files take symbol=,
+// signer= and signer_title= too).
 func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	if f := q.Get("format"); f == "" || f == "json" {
-		out, err := s.svc.ReviewFigures(r.Context(), q.Get("org"), q.Get("period"), "json")
+		term, err := reviewTerm(q)
+		if err != nil {
+			s.apiError(w, err)
+			return
+		}
+		out, err := s.svc.ReviewFiguresTerm(r.Context(), q.Get("org"), q.Get("period"), term, "json")
 		if err != nil {
 			s.apiError(w, err)
 			return
@@ -97,7 +142,13 @@ func (s *Server) reviewFile(w http.ResponseWriter, r *http.Request, fail func(er
 		fail(tochuc.Errorf(tochuc.EINVALID, "Định dạng tệp: chọn pdf hoặc docx."))
 		return
 	}
-	rep, err := s.svc.ReviewReport(r.Context(), q.Get("org"), q.Get("period"), format)
+	term, err := reviewTerm(q)
+	if err != nil {
+		fail(err)
+		return
+	}
+	rep, err := s.svc.ReviewReportWith(r.Context(), q.Get("org"), q.Get("period"), format, service.ReviewOptions{Term: term,
+		Symbol: q.Get("symbol"), Signer: q.Get("signer"), SignerTitle: q.Get("signer_title")})
 	if err != nil {
 		fail(err)
 		return

@@ -27,6 +27,12 @@ var reportsEnglish = map[string]string{
 	"6 tháng cuối năm":      "Second half of",
 	"Quý":                   "Quarter",
 	"Báo cáo":               "Reports",
+	"Nhiệm kỳ đại hội":      "Congress term",
+	"Mặc định (nhiệm kỳ đang hoặc sắp tổ chức đại hội)": "Default (the term whose congresses are being held)",
+	"Số, ký hiệu văn bản":                  "Document number and symbol",
+	"Ví dụ 45-BC/TU; để trống để ghi tay.": "For example 45-BC/TU; leave empty to write it by hand.",
+	"Họ tên người ký":                      "Signer's full name",
+	"Chức vụ người ký":                     "Signer's position",
 }
 
 func init() {
