@@ -257,6 +257,7 @@ func Build(ctx context.Context, db *store.DB) (*Snapshot, error) {
 		}
 		return int(a.flow) - int(b.flow)
 	})
+	s.sortVersions()
 	s.BuiltIn = time.Since(start)
 	s.BuiltAt = time.Now()
 	return s, nil

@@ -281,6 +281,7 @@ func Load(r io.Reader) (*Snapshot, error) {
 	if err := s.check(); err != nil {
 		return nil, err
 	}
+	s.sortVersions()
 	return s, nil
 }
 

@@ -294,19 +294,9 @@ func (s *Snapshot) view(d int32) *orgView {
 	if v != nil {
 		return v
 	}
-	// Every version in path order, sorted once; a day's view is the versions valid on it, in
-	// that order: a linear pass, no sort, so that a first query on a new date stays fast.
-	s.byPathOnce.Do(func() {
-		for o := range s.orgs {
-			for j := range s.orgs[o].versions {
-				s.byPath = append(s.byPath, versionRef{int32(o), int32(j)})
-			}
-		}
-		sort.Slice(s.byPath, func(a, b int) bool {
-			x, y := s.byPath[a], s.byPath[b]
-			return s.orgs[x.org].versions[x.ver].path < s.orgs[y.org].versions[y.ver].path
-		})
-	})
+	// A day's view is the versions valid on it, in path order: a linear pass, no sort, so that
+	// a first query on a new date stays fast.
+	s.sortVersions()
 	v = &orgView{}
 	for _, r := range s.byPath {
 		ver := &s.orgs[r.org].versions[r.ver]
@@ -322,6 +312,22 @@ func (s *Snapshot) view(d int32) *orgView {
 	s.views[d] = v
 	s.mu.Unlock()
 	return v
+}
+
+// sortVersions lists every org version in path order, once; Build and Load call it so that no
+// query pays for it.
+func (s *Snapshot) sortVersions() {
+	s.byPathOnce.Do(func() {
+		for o := range s.orgs {
+			for j := range s.orgs[o].versions {
+				s.byPath = append(s.byPath, versionRef{int32(o), int32(j)})
+			}
+		}
+		sort.Slice(s.byPath, func(a, b int) bool {
+			x, y := s.byPath[a], s.byPath[b]
+			return s.orgs[x.org].versions[x.ver].path < s.orgs[y.org].versions[y.ver].path
+		})
+	})
 }
 
 // subtree is the orgs of the subtree of org id on day d (the whole tree for 0).
