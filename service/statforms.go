@@ -83,14 +83,14 @@ func (s *Service) computeForm(ctx context.Context, l *statforms.Layout, o tochuc
 	if err != nil {
 		return nil, err
 	}
-	res, err := statforms.Compute(snap, l, o.ID, asOf)
+	res, err := statforms.ComputeOrg(snap, l, o.ID, asOf)
 	if err != nil {
 		return nil, err
 	}
 	s.stats.mu.Lock()
 	stale := s.stats.gen != s.generation()
 	s.stats.mu.Unlock()
-	return &StatFormView{Layout: l, Form: l.Code, Title: l.Title, OrgName: o.Name, Result: res[o.ID], Stale: stale}, nil
+	return &StatFormView{Layout: l, Form: l.Code, Title: l.Title, OrgName: o.Name, Result: res, Stale: stale}, nil
 }
 
 // StatFormXLSX writes a form of an org as of a date as XLSX in the official layout.

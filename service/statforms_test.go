@@ -27,6 +27,18 @@ func statformsFixture(t *testing.T, db *store.DB) *service.Service {
 		Decision: trDec("2024-05-10", "")}); err != nil {
 		t.Fatal(err)
 	}
+	// Academic titles in H01: a woman associate professor, a man professor (the highest title
+	// only: one per member).
+	for name, title := range map[string]string{"Lê Thị Ánh": "associate_professor", "Trần Văn Dương": "professor"} {
+		m, err := svc.DB.Member(sysCtx(), ids[name])
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.AcademicTitle = title
+		if err := svc.UpdateMember(sysCtx(), m); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
 	return svc
 }
 
@@ -34,10 +46,46 @@ func TestStatForms(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *store.DB) {
 		svc := statformsFixture(t, db)
 		t.Run("Compute", func(t *testing.T) { statformCompute(t, svc) })
+		t.Run("AcademicTitle", func(t *testing.T) { statformAcademicTitle(t, svc) })
 		t.Run("XLSX", func(t *testing.T) { statformXLSX(t, svc) })
 		t.Run("Rounds", func(t *testing.T) { statformRounds(t, db, svc) })
 		t.Run("RefusedByRule", func(t *testing.T) { statformRefused(t, svc) })
 	})
+}
+
+// statformAcademicTitle: 3-TCTW counts the academic titles, the woman in the female column.
+func statformAcademicTitle(t *testing.T, svc *service.Service) {
+	v, err := svc.StatForm(sysCtx(), "3-TCTW", "H01", "2024-12-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		row, col string
+		want     int64
+	}{
+		{"total", "total", 8}, {"title_associate", "total", 1}, {"title_associate", "female", 1},
+		{"title_professor", "total", 1}, {"title_professor", "female", 0}, {"title_professor", "probationary", 0},
+	} {
+		if got, ok := v.Value(tc.row, tc.col); !ok || got != tc.want {
+			t.Errorf("%s/%s = %d (%v), want %d", tc.row, tc.col, got, ok, tc.want)
+		}
+	}
+	if _, ok := v.Value("title", "total"); ok {
+		t.Error("the heading row has no cells")
+	}
+	for _, is := range v.Issues {
+		if is.Rule == "3-TCTW.R8" {
+			t.Errorf("rule R8 fails: %s", is.Message)
+		}
+	}
+	// Another org of the country has no titled member.
+	x3, err := svc.StatForm(sysCtx(), "3-TCTW", "X03", "2024-12-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := x3.Value("title_professor", "total"); n != 0 {
+		t.Errorf("X03 professors %d, want 0", n)
+	}
 }
 
 func statformCompute(t *testing.T, svc *service.Service) {

@@ -1,6 +1,9 @@
 package statforms
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // A layout compiled for speed: the cells in row-major order, each a sum of signed figures and a
 // constant; the distinct figures of the layout (each computed once per org); every rule applied
@@ -31,6 +34,94 @@ type compiled struct {
 	cells  []cellCode
 	cellAt map[[2]string]int
 	insts  []checkInst
+
+	// The same flattened for the country-wide batch: the cells over the figures, then both sides
+	// of every check over the cells.
+	cellProg     prog
+	lProg, rProg prog
+	ops          []uint8 // per check instance
+}
+
+const (
+	opEq = iota
+	opLe
+	opGe
+)
+
+// prog is a list of signed sums kept flat. Most sums are one figure or cell alone: sum
+// one[i].j is v[one[i].x]. Every other sum j = sums[n] is konst[n] plus v[idx[t]] for t in
+// start[n]..mid[n], minus v[idx[t]] for t in mid[n]..start[n+1].
+type prog struct {
+	n     int
+	one   []struct{ j, x int32 }
+	sums  []int32
+	start []int32
+	mid   []int32
+	idx   []int32
+	konst []int64
+}
+
+func (p *prog) add(k int64, ts []term) {
+	j := int32(p.n)
+	p.n++
+	if k == 0 && len(ts) == 1 && ts[0].sign == 1 {
+		p.one = append(p.one, struct{ j, x int32 }{j, int32(ts[0].idx)})
+		return
+	}
+	if len(p.start) == 0 {
+		p.start = append(p.start, 0)
+	}
+	for _, neg := range []bool{false, true} {
+		if neg {
+			p.mid = append(p.mid, int32(len(p.idx)))
+		}
+		for _, t := range ts {
+			for n := t.sign; n != 0 && (n < 0) == neg; {
+				p.idx = append(p.idx, int32(t.idx))
+				if n < 0 {
+					n++
+				} else {
+					n--
+				}
+			}
+		}
+	}
+	p.sums = append(p.sums, j)
+	p.konst = append(p.konst, k)
+	p.start = append(p.start, int32(len(p.idx)))
+}
+
+// remap is the program with its leaves renumbered (leaf i becomes at[i]).
+func (p prog) remap(at []int) prog {
+	q := p
+	q.idx = make([]int32, len(p.idx))
+	for i, x := range p.idx {
+		q.idx[i] = int32(at[x])
+	}
+	q.one = slices.Clone(p.one)
+	for i := range q.one {
+		q.one[i].x = int32(at[q.one[i].x])
+	}
+	return q
+}
+
+// run writes each sum over v into out.
+func (p *prog) run(v, out []int64) {
+	out = out[:p.n]
+	for _, o := range p.one {
+		out[o.j] = v[o.x]
+	}
+	idx := p.idx
+	for n, k := range p.konst {
+		a, m, b := p.start[n], p.mid[n], p.start[n+1]
+		for _, x := range idx[a:m] {
+			k += v[x]
+		}
+		for _, x := range idx[m:b] {
+			k -= v[x]
+		}
+		out[p.sums[n]] = k
+	}
 }
 
 // linear flattens an expression into a constant and signed leaves.
@@ -116,43 +207,74 @@ func (l *Layout) compile() error {
 	if len(c.cells) == 0 {
 		return fmt.Errorf("biểu không có ô nào có công thức")
 	}
+	for _, cc := range c.cells {
+		c.cellProg.add(cc.konst, cc.terms)
+	}
+	for _, in := range c.insts {
+		c.lProg.add(in.lk, in.l)
+		c.rProg.add(in.rk, in.r)
+		c.ops = append(c.ops, map[string]uint8{"=": opEq, "<=": opLe, ">=": opGe}[l.checks[in.rule].Op])
+	}
 	l.c = c
 	return nil
 }
 
-func sum(k int64, ts []term, v []int64) int64 {
-	for _, t := range ts {
-		k += t.sign * v[t.idx]
-	}
-	return k
-}
-
-// cellValues computes the cells from the figures.
-func (c *compiled) cellValues(figs []int64, out []int64) {
-	for i := range c.cells {
-		out[i] = sum(c.cells[i].konst, c.cells[i].terms, figs)
-	}
-}
-
 // validate runs the rules over the cells; messages are made for the failures only.
 func (l *Layout) validate(cells []int64) []Issue {
+	lv, rv := make([]int64, len(l.c.insts)), make([]int64, len(l.c.insts))
+	l.c.lProg.run(cells, lv)
+	l.c.rProg.run(cells, rv)
+	return l.checkSides(lv, rv)
+}
+
+// checkSides compares the two sides of every check.
+func (l *Layout) checkSides(lvs, rvs []int64) []Issue {
 	var out []Issue
-	for _, in := range l.c.insts {
-		lv, rv := sum(in.lk, in.l, cells), sum(in.rk, in.r, cells)
-		ch := l.checks[in.rule]
-		var pass bool
+	for i, op := range l.c.ops {
+		lv, rv := lvs[i], rvs[i]
 		var neg string
-		switch ch.Op {
-		case "=":
-			pass, neg = lv == rv, "≠"
-		case "<=":
-			pass, neg = lv <= rv, ">"
-		case ">=":
-			pass, neg = lv >= rv, "<"
+		switch {
+		case op == opEq && lv != rv:
+			neg = "≠"
+		case op == opLe && lv > rv:
+			neg = ">"
+		case op == opGe && lv < rv:
+			neg = "<"
+		default:
+			continue
 		}
-		if !pass {
-			out = append(out, l.issue(in, lv, rv, neg))
-		}
+		out = append(out, l.issue(l.c.insts[i], lv, rv, neg))
 	}
 	return out
+}
+
+// MemberFilter is the filter of the members a cell counts (dimension → code), when the cell is
+// one members(…) or opening(…) figure (fn says which: the members on the date or at the
+// opening) whose every condition keeps a single code: the drill-down of the cell to the list of
+// its members. False for any other cell (a sum, a flow, a count of orgs, a condition with several
+// codes or a negation).
+func (l *Layout) MemberFilter(row, col string) (filter map[string]string, fn string, ok bool) {
+	i, ok := l.c.cellAt[[2]string{row, col}]
+	if !ok {
+		return nil, "", false
+	}
+	cc := l.c.cells[i]
+	if cc.konst != 0 || len(cc.terms) != 1 || cc.terms[0].sign != 1 {
+		return nil, "", false
+	}
+	f := l.c.figs[cc.terms[0].idx]
+	if f.Fn != FnMembers && f.Fn != FnOpening {
+		return nil, "", false
+	}
+	out := map[string]string{}
+	for _, c := range f.Conds {
+		if c.Not || len(c.Codes) != 1 {
+			return nil, "", false
+		}
+		if v, ok := out[c.Dim]; ok && v != c.Codes[0] {
+			return nil, "", false
+		}
+		out[c.Dim] = c.Codes[0]
+	}
+	return out, f.Fn, true
 }

@@ -2,7 +2,10 @@ package statforms
 
 import (
 	"fmt"
+	"runtime"
+	"slices"
 	"strconv"
+	"sync"
 
 	"tochuc"
 	"tochuc/stats"
@@ -69,6 +72,19 @@ func Compute(snap *stats.Snapshot, l *Layout, root int64, asOf tochuc.Date) (map
 	return out, nil
 }
 
+// ComputeOrg fills the form of one org as of the date (its whole subtree counted in it, no row
+// kept for the orgs below).
+func ComputeOrg(snap *stats.Snapshot, l *Layout, orgID int64, asOf tochuc.Date) (*Result, error) {
+	bs, err := compute(snap, []*Layout{l}, orgID, asOf, true)
+	if err != nil {
+		return nil, err
+	}
+	if len(bs[0].orgs) == 0 {
+		return nil, tochuc.Errorf(tochuc.ENOTFOUND, "tổ chức không tồn tại ngày %s", asOf.Display())
+	}
+	return bs[0].result(0), nil
+}
+
 // Batch is a form computed for many orgs, kept flat: the cells of org i are
 // cells[i*n:(i+1)*n] in the layout's order, its issues issues[i].
 type Batch struct {
@@ -77,11 +93,14 @@ type Batch struct {
 	asOf          tochuc.Date
 	from, opening tochuc.Date
 	orgs          []int64
-	cells         []int64
+	cells         []int32
 	issues        [][]Issue
 }
 
-// Orgs are the orgs of the batch, by id.
+// Layout is the form of the batch.
+func (b *Batch) Layout() *Layout { return b.l }
+
+// Orgs are the ids of the orgs of the batch, in the order of the tree.
 func (b *Batch) Orgs() []int64 { return b.orgs }
 
 // Errors counts the orgs whose form breaks an error rule.
@@ -116,46 +135,112 @@ func (b *Batch) result(i int) *Result {
 		if res.Values[c.row] == nil {
 			res.Values[c.row] = map[string]int64{}
 		}
-		res.Values[c.row][c.col] = b.cells[i*n+j]
+		res.Values[c.row][c.col] = int64(b.cells[i*n+j])
 	}
 	return res
 }
 
 // ComputeBatch is Compute kept flat, for the whole country at once.
 func ComputeBatch(snap *stats.Snapshot, l *Layout, root int64, asOf tochuc.Date) (*Batch, error) {
+	bs, err := compute(snap, []*Layout{l}, root, asOf, false)
+	if err != nil {
+		return nil, err
+	}
+	return bs[0], nil
+}
+
+// ComputeAll fills several forms for every org of the subtree of root at once: the figures of
+// all the forms are tallied together, one pass over the spans per day for all of them.
+func ComputeAll(snap *stats.Snapshot, ls []*Layout, root int64, asOf tochuc.Date) ([]*Batch, error) {
+	return compute(snap, ls, root, asOf, false)
+}
+
+func compute(snap *stats.Snapshot, ls []*Layout, root int64, asOf tochuc.Date, only bool) ([]*Batch, error) {
 	if _, err := tochuc.ParseISODate(string(asOf)); err != nil {
 		return nil, tochuc.Errorf(tochuc.EINVALID, "ngày %q không hợp lệ", asOf)
 	}
 	from, opening := Period(asOf)
-	figs := make([]stats.Figure, len(l.c.figs))
-	for i, c := range l.c.figs {
-		f := stats.Figure{Filter: c.Conds}
-		switch c.Fn {
-		case FnMembers:
-			f.Source, f.Day = stats.SrcMembers, asOf
-		case FnOpening:
-			f.Source, f.Day = stats.SrcMembers, opening
-		case FnOrgs:
-			f.Source, f.Day = stats.SrcOrgs, asOf
-		case FnFlow:
-			f.Source, f.From, f.To, f.Flow = stats.SrcFlow, from, asOf, c.Flow
+	// The distinct figures of all the forms, and where each form's figures are among them.
+	var figs []stats.Figure
+	at := map[string]int{}
+	local := make([][]int, len(ls))
+	for li, l := range ls {
+		for _, c := range l.c.figs {
+			key := c.String()
+			i, ok := at[key]
+			if !ok {
+				i = len(figs)
+				at[key] = i
+				f := stats.Figure{Filter: c.Conds}
+				switch c.Fn {
+				case FnMembers:
+					f.Source, f.Day = stats.SrcMembers, asOf
+				case FnOpening:
+					f.Source, f.Day = stats.SrcMembers, opening
+				case FnOrgs:
+					f.Source, f.Day = stats.SrcOrgs, asOf
+				case FnFlow:
+					f.Source, f.From, f.To, f.Flow = stats.SrcFlow, from, asOf, c.Flow
+				}
+				figs = append(figs, f)
+			}
+			local[li] = append(local[li], i)
 		}
-		figs[i] = f
 	}
-	t, err := snap.Tally(root, asOf, figs)
+	tally := snap.Tally
+	if only {
+		tally = snap.TallyOrg
+	}
+	t, err := tally(root, asOf, figs)
 	if err != nil {
 		return nil, err
 	}
-	b := &Batch{l: l, snap: snap, asOf: asOf, from: from, opening: opening, orgs: t.OrgIDs()}
-	n := len(l.c.cells)
-	b.cells = make([]int64, n*len(b.orgs))
-	b.issues = make([][]Issue, len(b.orgs))
-	for i, id := range b.orgs {
-		cells := b.cells[i*n : (i+1)*n]
-		l.c.cellValues(t.Values(id), cells)
-		b.issues[i] = l.validate(cells)
+	ids := make([]int64, t.Len())
+	for i := range ids {
+		ids[i] = t.OrgID(i)
 	}
-	return b, nil
+	bs := make([]*Batch, len(ls))
+	for li, l := range ls {
+		n := len(l.c.cells)
+		bs[li] = &Batch{l: l, snap: snap, asOf: asOf, from: from, opening: opening, orgs: ids,
+			cells: make([]int32, n*len(ids)), issues: make([][]Issue, len(ids))}
+	}
+	// The cells and the rules of each org, the orgs split between the cores.
+	cellProgs := make([]prog, len(ls))
+	for li, l := range ls {
+		cellProgs[li] = l.c.cellProg.remap(local[li])
+	}
+	parts := runtime.GOMAXPROCS(0)
+	if len(ids) < 1000 {
+		parts = 1
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			row := make([]int64, len(figs))
+			var cells, lv, rv []int64
+			for i := p * len(ids) / parts; i < (p+1)*len(ids)/parts; i++ {
+				t.Row(i, row)
+				for li, l := range ls {
+					n, m := len(l.c.cells), len(l.c.insts)
+					cells = slices.Grow(cells[:0], n)[:n]
+					lv, rv = slices.Grow(lv[:0], m)[:m], slices.Grow(rv[:0], m)[:m]
+					cellProgs[li].run(row, cells)
+					l.c.lProg.run(cells, lv)
+					l.c.rProg.run(cells, rv)
+					b := bs[li]
+					for j, v := range cells {
+						b.cells[i*n+j] = int32(v)
+					}
+					b.issues[i] = l.checkSides(lv, rv)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return bs, nil
 }
 
 // Validate runs the rules of the layout over the values of a form (a missing value counts 0).

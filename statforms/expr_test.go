@@ -1,6 +1,7 @@
 package statforms
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -107,5 +108,36 @@ func TestLayouts(t *testing.T) {
 	l4, _ := Get("4-TCTW")
 	if l4.MadeFor("2024-06-30") || !strings.Contains(l4.Unverified, "UNVERIFIED") {
 		t.Error("4-TCTW is made for 31/12 only and marked unverified")
+	}
+}
+
+// TestMemberFilter: the cells that drill down to a list of members, with the row's and the
+// column's conditions.
+func TestMemberFilter(t *testing.T) {
+	l3, _ := Get("3-TCTW")
+	l1, _ := Get("1-TCTW")
+	for _, tc := range []struct {
+		l        *Layout
+		row, col string
+		want     string // "" when the cell has none
+	}{
+		{l3, "total", "total", "members map[]"},
+		{l3, "title_professor", "female", "members map[academic_title:professor sex:female]"},
+		{l3, "age_under30", "probationary", "members map[age_band:under30 status:probationary]"},
+		{l1, "opening", "female", "opening map[sex:female]"},
+		{l3, "pt_advanced", "total", ""}, // two codes
+		{l3, "total", "minority", ""},    // many codes
+		{l1, "admitted", "total", ""},    // a flow
+		{l1, "increase", "total", ""},    // a sum
+		{l3, "title", "total", ""},       // a heading: no cell
+	} {
+		f, fn, ok := tc.l.MemberFilter(tc.row, tc.col)
+		got := ""
+		if ok {
+			got = fn + " " + fmt.Sprint(f)
+		}
+		if got != tc.want {
+			t.Errorf("%s %s/%s: %q, want %q", tc.l.Code, tc.row, tc.col, got, tc.want)
+		}
 	}
 }

@@ -76,6 +76,13 @@ func TestStatsOrgs(t *testing.T) {
 			}
 		})
 		t.Run("TallyEqualsFigures", func(t *testing.T) { tallyEqualsFigures(t, db, snap, rng) })
+		// The flows of orgs restructured since counted straight in their chain, not on the
+		// tree of the eve of the restructuring.
+		t.Run("TallyEqualsFiguresChains", func(t *testing.T) {
+			stats.SetFlowTrees(false)
+			defer stats.SetFlowTrees(true)
+			tallyEqualsFigures(t, db, snap, rng)
+		})
 	})
 }
 
@@ -117,7 +124,8 @@ rows:
 
 func tallyEqualsFigures(t *testing.T, db *store.DB, snap *stats.Snapshot, rng *rand.Rand) {
 	ctx := sysCtx()
-	for _, d := range []tochuc.Date{"2024-12-31", "2025-06-30", fixedToday} {
+	// 31/12/2025: the flows of 2025 cross the restructuring of 01/07/2025.
+	for _, d := range []tochuc.Date{"2024-12-31", "2025-06-30", "2025-12-31", fixedToday} {
 		from := tochuc.Date(string(d[:4]) + "-01-01")
 		opening := tochuc.Date(fmt.Sprintf("%04d-12-31", atoi(string(d[:4]))-1))
 		figs := []stats.Figure{
@@ -129,6 +137,16 @@ func tallyEqualsFigures(t *testing.T, db *store.DB, snap *stats.Snapshot, rng *r
 			{Source: stats.SrcMembers, Day: opening},
 			{Source: stats.SrcOrgs, Day: d, Filter: []stats.Cond{{Dim: "org_kind", Codes: []string{tochuc.KindBasicCommittee, tochuc.KindBasicCell}}}},
 		}
+		// Dimensions read through the general path: party age and academic title.
+		extra := []map[string]string{{"party_age_band": "10-19"}, {"academic_title": "associate_professor"}, {"academic_title": "professor", "sex": "male"}}
+		for _, f := range extra {
+			var conds []stats.Cond
+			for k, v := range f {
+				conds = append(conds, stats.Cond{Dim: k, Codes: []string{v}})
+			}
+			figs = append(figs, stats.Figure{Source: stats.SrcMembers, Day: d, Filter: conds})
+		}
+		base := len(figs)
 		for _, fl := range stats.Flows {
 			figs = append(figs, stats.Figure{Source: stats.SrcFlow, From: from, To: d, Flow: fl})
 			figs = append(figs, stats.Figure{Source: stats.SrcFlow, From: from, To: d, Flow: fl, Filter: []stats.Cond{{Dim: "sex", Codes: []string{"female"}}}})
@@ -165,6 +183,9 @@ func tallyEqualsFigures(t *testing.T, db *store.DB, snap *stats.Snapshot, rng *r
 				want[4] += n
 			}
 			want[5], _ = snap.Total(stats.Query{OrgID: o.ID, AsOf: opening}) // ENOTFOUND → 0
+			for k, f := range extra {
+				want[base-len(extra)+k], _ = snap.Total(stats.Query{OrgID: o.ID, AsOf: d, Filter: f})
+			}
 			for _, k := range []string{tochuc.KindBasicCommittee, tochuc.KindBasicCell} {
 				n, _ := snap.OrgTotal(stats.Query{OrgID: o.ID, AsOf: d, Filter: map[string]string{"org_kind": k}})
 				want[6] += n
@@ -174,7 +195,7 @@ func tallyEqualsFigures(t *testing.T, db *store.DB, snap *stats.Snapshot, rng *r
 				t.Fatal(err)
 			}
 			for _, r := range rows {
-				i := 7 + 2*slices.Index(stats.Flows, r.Flow)
+				i := base + 2*slices.Index(stats.Flows, r.Flow)
 				want[i] += r.Count
 				if r.Values[0] == "female" {
 					want[i+1] += r.Count
@@ -182,6 +203,18 @@ func tallyEqualsFigures(t *testing.T, db *store.DB, snap *stats.Snapshot, rng *r
 			}
 			if !slices.Equal(got, want) {
 				t.Errorf("%s on %s:\n tally   %v\n figures %v", o.Code, d, got, want)
+			}
+			// The tally of the org's subtree alone and of the org alone give its row the same.
+			sub, err := snap.Tally(o.ID, d, figs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			one, err := snap.TallyOrg(o.ID, d, figs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g1, g2 := sub.Values(o.ID), one.Values(o.ID); !slices.Equal(g1, want) || !slices.Equal(g2, want) || one.Len() != 1 {
+				t.Errorf("%s on %s:\n subtree %v\n alone   %v (%d orgs)\n figures %v", o.Code, d, g1, g2, one.Len(), want)
 			}
 			if want[0] > 0 {
 				nonZero++

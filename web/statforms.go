@@ -41,6 +41,7 @@ type formCell struct {
 	Value int64
 	Set   bool
 	Bad   bool
+	Link  string // the members the cell counts, when it is one figure of members
 }
 
 func formRows(v *service.StatFormView) []formRow {
@@ -53,7 +54,15 @@ func formRows(v *service.StatFormView) []formRow {
 		fr := formRow{Row: r}
 		for _, c := range v.Layout.Columns {
 			n, ok := v.Value(r.Key, c.Key)
-			fr.Cells = append(fr.Cells, formCell{Value: n, Set: ok, Bad: bad[r.Key+"|"+c.Key]})
+			cell := formCell{Value: n, Set: ok, Bad: bad[r.Key+"|"+c.Key]}
+			if f, fn, one := v.Layout.MemberFilter(r.Key, c.Key); ok && one && n > 0 {
+				d := v.AsOf
+				if fn == statforms.FnOpening {
+					d = v.Opening
+				}
+				cell.Link = statsLink(v.OrgCode, d, f)
+			}
+			fr.Cells = append(fr.Cells, cell)
 		}
 		out = append(out, fr)
 	}

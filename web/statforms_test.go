@@ -36,6 +36,20 @@ func TestStatformPages(t *testing.T) {
 		if strings.Contains(body, "style=") {
 			t.Error("style attribute")
 		}
+		if !strings.Contains(body, `<a href="/statforms" aria-current="page">`) {
+			t.Error("no current link to the forms in the navigation")
+		}
+		// A cell of one figure of members opens the list of its members; a sum or a flow does not.
+		// (The province has no woman: a cell of 0 has no link.)
+		if !strings.Contains(body, `<td class="num"><a href="/stats/members?as_of=2024-12-31&amp;org=PA">1</a></td><td class="num">0</td>`) {
+			t.Error("form page lacks the drill-down of the closing members")
+		}
+		if !strings.Contains(body, `<a href="/stats/members?as_of=2023-12-31&amp;org=PA">`) {
+			t.Error("form page lacks the drill-down of the opening members (31/12/2023)")
+		}
+		if strings.Contains(body, "f.ethnicity=") || strings.Contains(body, "f.sex=") {
+			t.Error("a drill-down of a cell of several codes or of 0")
+		}
 		wantStatus(t, e.get("/statforms?form=1-TCTW&org=PA&as_of=2024-12-31", &other), http.StatusNotFound, "another province")
 
 		w = e.get("/statforms/xlsx?form=1-TCTW&org=PA&as_of=2024-12-31", &staff)
