@@ -51,19 +51,16 @@ func cmdOrgFacts(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var rows []service.OrgFactInput
-	first := &tochuc.ImportReport{}
+	var tr tabular.Reader
 	if sub == "import" {
 		if len(pos) != 1 {
 			fs.Usage()
 			return ErrUsage
 		}
-		tr, err := importer.OpenFile(pos[0], "auto")
-		if err != nil {
+		if tr, err = importer.OpenFile(pos[0], "auto"); err != nil {
 			return tochuc.Errorf(tochuc.EINVALID, "không mở được tệp %s: %v", pos[0], err)
 		}
 		defer tr.Close()
-		rows = readOrgFacts(tr, first)
 	}
 	opt := func(v int64) *int64 {
 		if v < 0 {
@@ -82,12 +79,12 @@ func cmdOrgFacts(env *Env, args []string) error {
 			fmt.Fprintf(env.Stdout, "Đã ghi số liệu nền số %d.\n", id)
 			return nil
 		case "import":
-			rep := first
-			if !first.Failed() {
-				if rep, err = svc.ImportOrgFacts(env.Ctx, rows, *dry); err != nil {
-					return err
-				}
-				rep.Warnings = append(first.Warnings, rep.Warnings...)
+			rep, err := readThenApply(func(first *tochuc.ImportReport) []service.OrgFactInput { return readOrgFacts(tr, first) },
+				func(rows []service.OrgFactInput) (*tochuc.ImportReport, error) {
+					return svc.ImportOrgFacts(env.Ctx, rows, *dry)
+				})
+			if err != nil {
+				return err
 			}
 			return reportImport(env, rep, pos[0], "", *dry)
 		}

@@ -8,6 +8,7 @@ import (
 	"tochuc"
 	"tochuc/importer"
 	"tochuc/service"
+	"tochuc/tabular"
 )
 
 // cmdTarget enters targets (chỉ tiêu) and prints their progress: set, import FILE.csv, list.
@@ -49,18 +50,12 @@ func cmdTarget(env *Env, args []string) error {
 		fs.Usage()
 		return ErrUsage
 	}
-	var r interface{ Close() error }
-	var rows []importer.TargetRow
-	var first *tochuc.ImportReport
+	var tr tabular.Reader
 	if sub == "import" {
-		tr, err := importer.OpenFile(pos[0], "auto")
-		if err != nil {
+		if tr, err = importer.OpenFile(pos[0], "auto"); err != nil {
 			return tochuc.Errorf(tochuc.EINVALID, "không mở được tệp %s: %v", pos[0], err)
 		}
-		r = tr
-		defer r.Close()
-		first = &tochuc.ImportReport{}
-		rows = importer.ReadTargets(tr, first)
+		defer tr.Close()
 	}
 	return withService(env, *dsn, func(svc *service.Service) error {
 		switch sub {
@@ -80,12 +75,12 @@ func cmdTarget(env *Env, args []string) error {
 			fmt.Fprintf(env.Stdout, "Đã ghi chỉ tiêu số %d.\n", id)
 			return nil
 		case "import":
-			rep := first
-			if !first.Failed() {
-				if rep, err = svc.ImportTargets(env.Ctx, rows, *dry); err != nil {
-					return err
-				}
-				rep.Warnings = append(first.Warnings, rep.Warnings...)
+			rep, err := readThenApply(func(first *tochuc.ImportReport) []importer.TargetRow { return importer.ReadTargets(tr, first) },
+				func(rows []importer.TargetRow) (*tochuc.ImportReport, error) {
+					return svc.ImportTargets(env.Ctx, rows, *dry)
+				})
+			if err != nil {
+				return err
 			}
 			return reportImport(env, rep, pos[0], "", *dry)
 		}

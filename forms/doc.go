@@ -4,8 +4,8 @@
 //
 // A form is a plain struct (AdmissionDecision, RecognitionDecision, TransferSlip) that the
 // service fills from the register; its Document method lays it out as a Doc — paragraphs and
-// tables, nothing else — and WriteDOCX and WritePDF print a Doc. The two writers read the same
-// Doc, so the two files say the same words in the same places.
+// tables, nothing else — and WriteDOCX and WritePDF print a Doc (a report's Doc may also hold
+// images). The two writers read the same Doc, so the two files say the same words in the same places.
 //
 // Layout of party documents (thể thức văn bản của Đảng): QĐ 66-QĐ/TW 6/2/2017 (types and
 // authority) and HD 36-HD/VPTW 3/4/2018 (layout), see docs/domain.md §0:
@@ -80,7 +80,7 @@ type Table struct {
 	Border bool
 }
 
-// Block is a Para or a Table.
+// Block is a Para, a Table or an Image (a report's chart, report.go).
 type Block interface{ block() }
 
 func (Para) block()  {}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -17,14 +18,30 @@ import (
 
 var docxTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`
+// contentTypes is [Content_Types].xml; with pictures it also declares the PNG parts.
+func contentTypes(pictures bool) string {
+	png := ""
+	if pictures {
+		png = `<Default Extension="png" ContentType="image/png"/>`
+	}
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` + png + `<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`
+}
 
 const packageRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`
 
-const documentRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`
+// documentRels is word/_rels/document.xml.rels: the styles, then the images rIdImg1… in order.
+func documentRels(images int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`)
+	for i := 1; i <= images; i++ {
+		fmt.Fprintf(&b, `<Relationship Id="rIdImg%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image%d.png"/>`, i, i)
+	}
+	b.WriteString(`</Relationships>`)
+	return b.Bytes()
+}
 
 func stylesXML(size float64) string {
 	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -47,10 +64,20 @@ func twips(mm float64) string { return strconv.Itoa(int(mm*1440/25.4 + 0.5)) }
 func halfPoints(pt float64) string { return strconv.Itoa(int(pt*2 + 0.5)) }
 
 // DocumentXML is the word/document.xml of d: the part the golden test reads.
-func DocumentXML(d *Doc) []byte {
+func DocumentXML(d *Doc) []byte { return documentXML(d, d.hasImages()) }
+
+// documentXML is word/document.xml; with pictures the root also declares the DrawingML
+// namespaces the images use (each image an inline picture whose relationship is rIdImgN, N
+// from 1 in order).
+func documentXML(d *Doc, pictures bool) []byte {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
-	b.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+	b.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`)
+	if pictures {
+		b.WriteString(` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"`)
+	}
+	b.WriteString(`><w:body>`)
+	n := 0
 	for i, blk := range d.Blocks {
 		switch x := blk.(type) {
 		case Para:
@@ -60,6 +87,9 @@ func DocumentXML(d *Doc) []byte {
 			if i == len(d.Blocks)-1 {
 				b.WriteString("<w:p/>") // Word wants a paragraph after a final table
 			}
+		case Image:
+			n++
+			writeImage(&b, x, n)
 		}
 		b.WriteByte('\n')
 	}
@@ -158,22 +188,40 @@ func writeTable(b *bytes.Buffer, d *Doc, t Table) {
 	b.WriteString("</w:tbl>")
 }
 
-// WriteDOCX writes d as a .docx file.
-func WriteDOCX(w io.Writer, d *Doc) error {
-	z := zip.NewWriter(w)
-	parts := []struct {
+// WriteDOCX writes d as a .docx file, its images (if any) as word/media/imageN.png.
+func WriteDOCX(w io.Writer, d *Doc) error { return writeDOCX(w, d, d.hasImages()) }
+
+// writeDOCX writes the package; pictures declares the PNG parts and the DrawingML namespaces,
+// which a Doc holding images needs (WriteReport declares them always).
+func writeDOCX(w io.Writer, d *Doc, pictures bool) error {
+	var imgs [][]byte
+	for _, blk := range d.Blocks {
+		if x, ok := blk.(Image); ok {
+			imgs = append(imgs, x.PNG)
+		}
+	}
+	type part struct {
 		name string
 		data []byte
-	}{
-		{"[Content_Types].xml", []byte(contentTypes)},
+	}
+	parts := []part{
+		{"[Content_Types].xml", []byte(contentTypes(pictures))},
 		{"_rels/.rels", []byte(packageRels)},
-		{"word/document.xml", DocumentXML(d)},
-		{"word/_rels/document.xml.rels", []byte(documentRels)},
+		{"word/document.xml", documentXML(d, pictures)},
+		{"word/_rels/document.xml.rels", documentRels(len(imgs))},
 		{"word/styles.xml", []byte(stylesXML(d.bodySize()))},
 		{"docProps/core.xml", []byte(coreXML(d.Title))},
 	}
+	for i, img := range imgs {
+		parts = append(parts, part{"word/media/image" + strconv.Itoa(i+1) + ".png", img})
+	}
+	z := zip.NewWriter(w)
 	for _, p := range parts {
-		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: docxTime})
+		method := zip.Deflate
+		if strings.HasSuffix(p.name, ".png") {
+			method = zip.Store // already compressed
+		}
+		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: method, Modified: docxTime})
 		if err != nil {
 			return err
 		}

@@ -318,7 +318,7 @@ func (p *pdfWriter) drawTable(t Table) error {
 // file; the date that matters is printed on the form.
 var pdfEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// WritePDF writes d as a PDF file.
+// WritePDF writes d as a PDF file, its images drawn centred at their size.
 func WritePDF(w io.Writer, d *Doc) error {
 	pw, ph := mm(PageW), mm(PageH)
 	if d.Landscape {
@@ -337,16 +337,21 @@ func WritePDF(w io.Writer, d *Doc) error {
 	}
 	p := &pdfWriter{pdf: pdf, d: d, pageW: pw, pageH: ph}
 	p.newPage()
+	width := pw - mm(MarginLeft) - mm(MarginRight)
 	for _, blk := range d.Blocks {
 		switch x := blk.(type) {
 		case Para:
-			y, err := p.drawPara(x, mm(MarginLeft), p.y, pw-mm(MarginLeft)-mm(MarginRight), true)
+			y, err := p.drawPara(x, mm(MarginLeft), p.y, width, true)
 			if err != nil {
 				return err
 			}
 			p.y = y
 		case Table:
 			if err := p.drawTable(x); err != nil {
+				return err
+			}
+		case Image:
+			if err := p.drawImage(x, width); err != nil {
 				return err
 			}
 		}

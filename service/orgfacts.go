@@ -138,12 +138,24 @@ func (s *Service) ImportOrgFacts(ctx context.Context, rows []OrgFactInput, dryRu
 		seen[key] = row.Line
 		fs = append(fs, orgFactOf(row, o.ID))
 	}
+	return importAll(ctx, s, rep, dryRun, fs, (*store.Tx).SetOrgFact, func() *tochuc.AuditEntry {
+		e := entry(ctx, "orgfacts.import", "org_facts", "", 0)
+		e.Detail = fmt.Sprintf("nhập số liệu nền của %d tổ chức (%d mới, %d sửa)", len(fs), rep.Created, rep.Updated)
+		return e
+	})
+}
+
+// importAll ends an import whose rows all passed (else, or with dryRun, it only returns the
+// report): it enters the rows in one transaction with set, counting those created and updated
+// in rep, and appends the audit entry audit makes (after the rows: it may read the counts).
+func importAll[T any](ctx context.Context, s *Service, rep *tochuc.ImportReport, dryRun bool, rows []T,
+	set func(*store.Tx, context.Context, *T) (bool, error), audit func() *tochuc.AuditEntry) (*tochuc.ImportReport, error) {
 	if rep.Failed() || dryRun {
 		return rep, nil
 	}
-	err = s.DB.Write(ctx, func(tx *store.Tx) error {
-		for i := range fs {
-			created, err := tx.SetOrgFact(ctx, &fs[i])
+	err := s.DB.Write(ctx, func(tx *store.Tx) error {
+		for i := range rows {
+			created, err := set(tx, ctx, &rows[i])
 			if err != nil {
 				return err
 			}
@@ -153,9 +165,7 @@ func (s *Service) ImportOrgFacts(ctx context.Context, rows []OrgFactInput, dryRu
 				rep.Updated++
 			}
 		}
-		e := entry(ctx, "orgfacts.import", "org_facts", "", 0)
-		e.Detail = fmt.Sprintf("nhập số liệu nền của %d tổ chức (%d mới, %d sửa)", len(fs), rep.Created, rep.Updated)
-		return tx.AppendAudit(ctx, e)
+		return tx.AppendAudit(ctx, audit())
 	})
 	if err != nil {
 		return nil, err

@@ -302,33 +302,14 @@ func (s *Service) StatsMembersList(ctx context.Context, code string, d tochuc.Da
 	if page < 1 {
 		page = 1
 	}
-	r, limited, err := s.readReach(ctx, d)
-	if err != nil {
-		return nil, err
-	}
-	o, err := s.orgOrHome(ctx, r, code)
-	if err != nil {
-		return nil, err
-	}
-	snap, err := s.StatsSnapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := snap.MemberIDs(stats.Query{OrgID: o.ID, AsOf: d, Filter: filter})
+	o, ids, limited, err := s.statsFigure(ctx, code, d, filter)
 	if err != nil {
 		return nil, err
 	}
 	out := &StatsList{Org: o, AsOf: d, Filter: filter, Total: len(ids), Page: page}
-	lo := (page - 1) * StatsListPage
-	for i := lo; i < len(ids) && i < lo+StatsListPage; i++ {
-		m, err := s.DB.Member(ctx, ids[i])
-		if err != nil {
-			return nil, err
-		}
-		if limited {
-			limit(&m)
-		}
-		out.Members = append(out.Members, m)
+	out.Members, err = s.statsListPage(ctx, ids, page, limited)
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

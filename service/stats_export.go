@@ -24,6 +24,17 @@ var StatsExportColumns = []string{"id", "full_name", "sex", "birth_date", "cccd"
 // statsFigure resolves the org of a drill-down within the reader's reach on day d and the ids of
 // the members the figure counts (an unknown dimension or value is refused before anything else).
 func (s *Service) statsFigure(ctx context.Context, code string, d tochuc.Date, filter map[string]string) (tochuc.Org, []int64, bool, error) {
+	o, snap, limited, err := s.statsScope(ctx, code, d)
+	if err != nil {
+		return o, nil, false, err
+	}
+	ids, err := snap.MemberIDs(stats.Query{OrgID: o.ID, AsOf: d, Filter: filter})
+	return o, ids, limited, err
+}
+
+// statsScope resolves the org of a drill-down (the reader's home org when code is empty) within
+// the reader's reach on day d, with the snapshot to count in and whether the reader is limited.
+func (s *Service) statsScope(ctx context.Context, code string, d tochuc.Date) (tochuc.Org, *stats.Snapshot, bool, error) {
 	r, limited, err := s.readReach(ctx, d)
 	if err != nil {
 		return tochuc.Org{}, nil, false, err
@@ -33,11 +44,24 @@ func (s *Service) statsFigure(ctx context.Context, code string, d tochuc.Date, f
 		return o, nil, false, err
 	}
 	snap, err := s.StatsSnapshot(ctx)
-	if err != nil {
-		return o, nil, false, err
+	return o, snap, limited, err
+}
+
+// statsListPage reads one page (from 1) of the members ids names, limited for a limited reader.
+func (s *Service) statsListPage(ctx context.Context, ids []int64, page int, limited bool) ([]tochuc.Member, error) {
+	var out []tochuc.Member
+	lo := (page - 1) * StatsListPage
+	for i := lo; i < len(ids) && i < lo+StatsListPage; i++ {
+		m, err := s.DB.Member(ctx, ids[i])
+		if err != nil {
+			return nil, err
+		}
+		if limited {
+			limit(&m)
+		}
+		out = append(out, m)
 	}
-	ids, err := snap.MemberIDs(stats.Query{OrgID: o.ID, AsOf: d, Filter: filter})
-	return o, ids, limited, err
+	return out, nil
 }
 
 // DescribeStatsFilter writes a filter as "dim=value, …" in name order (for the audit trail and
@@ -67,8 +91,7 @@ func (s *Service) StatsMembersExport(ctx context.Context, w tabular.Writer, code
 	if err != nil {
 		return 0, err
 	}
-	opt := ExportOptions{AsOf: d, OrgCode: o.Code}
-	root, err := s.statsExportAudit(ctx, &opt, filter, human)
+	root, err := s.statsExportAudit(ctx, d, o.Code, "stats-members", "xuất danh sách đảng viên của số liệu thống kê "+o.Code+" tại "+string(d), filter, human)
 	if err != nil {
 		return 0, err
 	}
@@ -76,11 +99,7 @@ func (s *Service) StatsMembersExport(ctx context.Context, w tabular.Writer, code
 	for _, id := range ids {
 		want[id] = true
 	}
-	head := StatsExportColumns
-	if human {
-		head = tochuc.ColumnLabels(head)
-	}
-	if err := w.WriteHeader(head); err != nil {
+	if err := writeStatsExportHeader(w, human); err != nil {
 		return 0, err
 	}
 	q := store.MemberQuery{AsOf: d, Limit: -1, ByID: !human}
@@ -99,18 +118,7 @@ func (s *Service) StatsMembersExport(ctx context.Context, w tabular.Writer, code
 		if m.OfficialDate > d {
 			m.OfficialDate = ""
 		}
-		row = append(row[:0], strconv.FormatInt(m.ID, 10), m.FullName, m.Sex, m.BirthDate, m.CitizenID, m.CardNumber,
-			m.OrgCode, m.OrgName, m.Status, string(m.AdmissionDate), string(m.OfficialDate), m.Ethnicity, m.Religion,
-			m.Education, m.ProfessionalQualification, m.PoliticalTheory, m.Occupation)
-		if human {
-			row[2], row[8] = label(codes.Sex, m.Sex), label(codes.MemberStatuses, m.Status)
-			if bd, err := vn.ParsePartialDate(m.BirthDate); err == nil {
-				row[3] = bd.Display()
-			}
-			row[9], row[10] = m.AdmissionDate.Display(), m.OfficialDate.Display()
-			row[11], row[12], row[13] = label(codes.Ethnicities, m.Ethnicity), label(codes.Religions, m.Religion), label(codes.Education, m.Education)
-			row[14], row[15], row[16] = label(codes.ProfessionalQualification, m.ProfessionalQualification), label(codes.PoliticalTheory, m.PoliticalTheory), label(codes.Occupations, m.Occupation)
-		}
+		row = statsExportRow(row, m, human)
 		n++
 		return w.WriteRow(row)
 	})
@@ -120,18 +128,47 @@ func (s *Service) StatsMembersExport(ctx context.Context, w tabular.Writer, code
 	return n, w.Close()
 }
 
-// statsExportAudit checks the export permission over the org and records the export.
-func (s *Service) statsExportAudit(ctx context.Context, opt *ExportOptions, filter map[string]string, human bool) (tochuc.Org, error) {
-	r, err := s.reachFor(ctx, tochuc.PermExport, opt.AsOf)
+// writeStatsExportHeader writes the heading of a drill-down export: the column codes, or their
+// Vietnamese names with human.
+func writeStatsExportHeader(w tabular.Writer, human bool) error {
+	head := StatsExportColumns
+	if human {
+		head = tochuc.ColumnLabels(head)
+	}
+	return w.WriteHeader(head)
+}
+
+// statsExportRow fills row (reused) with the StatsExportColumns of m: codes, or with human the
+// Vietnamese labels and dd/mm/yyyy dates.
+func statsExportRow(row []string, m *tochuc.Member, human bool) []string {
+	row = append(row[:0], strconv.FormatInt(m.ID, 10), m.FullName, m.Sex, m.BirthDate, m.CitizenID, m.CardNumber,
+		m.OrgCode, m.OrgName, m.Status, string(m.AdmissionDate), string(m.OfficialDate), m.Ethnicity, m.Religion,
+		m.Education, m.ProfessionalQualification, m.PoliticalTheory, m.Occupation)
+	if human {
+		row[2], row[8] = label(codes.Sex, m.Sex), label(codes.MemberStatuses, m.Status)
+		if bd, err := vn.ParsePartialDate(m.BirthDate); err == nil {
+			row[3] = bd.Display()
+		}
+		row[9], row[10] = m.AdmissionDate.Display(), m.OfficialDate.Display()
+		row[11], row[12], row[13] = label(codes.Ethnicities, m.Ethnicity), label(codes.Religions, m.Religion), label(codes.Education, m.Education)
+		row[14], row[15], row[16] = label(codes.ProfessionalQualification, m.ProfessionalQualification), label(codes.PoliticalTheory, m.PoliticalTheory), label(codes.Occupations, m.Occupation)
+	}
+	return row
+}
+
+// statsExportAudit checks the export permission over the org on day d and records the export of
+// a drill-down (objectType, detail, then the filter and the format).
+func (s *Service) statsExportAudit(ctx context.Context, d tochuc.Date, code, objectType, detail string, filter map[string]string, human bool) (tochuc.Org, error) {
+	r, err := s.reachFor(ctx, tochuc.PermExport, d)
 	if err != nil {
 		return tochuc.Org{}, err
 	}
-	root, err := s.orgIn(ctx, r, opt.OrgCode)
+	root, err := s.orgIn(ctx, r, code)
 	if err != nil {
 		return root, err
 	}
-	e := entry(ctx, tochuc.AuditExport, "stats-members", root.Code, root.ID)
-	e.Detail = "xuất danh sách đảng viên của số liệu thống kê " + root.Code + " tại " + string(opt.AsOf)
+	e := entry(ctx, tochuc.AuditExport, objectType, root.Code, root.ID)
+	e.Detail = detail
 	if f := DescribeStatsFilter(filter); f != "" {
 		e.Detail += "; lọc: " + f
 	}

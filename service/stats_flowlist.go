@@ -4,13 +4,10 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 
 	"tochuc"
-	"tochuc/codes"
 	"tochuc/stats"
 	"tochuc/tabular"
-	"tochuc/vn"
 )
 
 // The drill-down of a flow figure: the members a flow of a period counts (admitted, transferred
@@ -36,15 +33,7 @@ func (s *Service) statsFlowFigure(ctx context.Context, code string, from, to toc
 	if !slices.Contains(stats.Flows, flow) {
 		return tochuc.Org{}, nil, false, tochuc.Errorf(tochuc.EINVALID, "luồng %q không có", flow)
 	}
-	r, limited, err := s.readReach(ctx, to)
-	if err != nil {
-		return tochuc.Org{}, nil, false, err
-	}
-	o, err := s.orgOrHome(ctx, r, code)
-	if err != nil {
-		return o, nil, false, err
-	}
-	snap, err := s.StatsSnapshot(ctx)
+	o, snap, limited, err := s.statsScope(ctx, code, to)
 	if err != nil {
 		return o, nil, false, err
 	}
@@ -74,16 +63,9 @@ func (s *Service) StatsFlowMembersList(ctx context.Context, code string, from, t
 		return nil, err
 	}
 	out := &StatsFlowList{Org: o, From: from, To: to, Flow: flow, Filter: filter, Total: len(ids), Page: page}
-	lo := (page - 1) * StatsListPage
-	for i := lo; i < len(ids) && i < lo+StatsListPage; i++ {
-		m, err := s.DB.Member(ctx, ids[i])
-		if err != nil {
-			return nil, err
-		}
-		if limited {
-			limit(&m)
-		}
-		out.Members = append(out.Members, m)
+	out.Members, err = s.statsListPage(ctx, ids, page, limited)
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -97,32 +79,15 @@ func (s *Service) StatsFlowMembersExport(ctx context.Context, w tabular.Writer, 
 	if err != nil {
 		return 0, err
 	}
-	r, err := s.reachFor(ctx, tochuc.PermExport, to)
-	if err != nil {
+	detail := fmt.Sprintf("xuất danh sách đảng viên của luồng %s, %s từ %s đến %s", flow, o.Code, from, to)
+	if _, err := s.statsExportAudit(ctx, to, o.Code, "stats-flow-members", detail, filter, human); err != nil {
 		return 0, err
 	}
-	if o, err = s.orgIn(ctx, r, o.Code); err != nil {
-		return 0, err
-	}
-	e := entry(ctx, tochuc.AuditExport, "stats-flow-members", o.Code, o.ID)
-	e.Detail = fmt.Sprintf("xuất danh sách đảng viên của luồng %s, %s từ %s đến %s", flow, o.Code, from, to)
-	if f := DescribeStatsFilter(filter); f != "" {
-		e.Detail += "; lọc: " + f
-	}
-	if human {
-		e.Detail += " (xlsx)"
-	}
-	if err := s.DB.AppendAudit(ctx, e); err != nil {
-		return 0, fmt.Errorf("service: audit export: %w", err)
-	}
-	head := StatsExportColumns
-	if human {
-		head = tochuc.ColumnLabels(head)
-	}
-	if err := w.WriteHeader(head); err != nil {
+	if err := writeStatsExportHeader(w, human); err != nil {
 		return 0, err
 	}
 	var n int64
+	var row []string
 	for _, id := range ids {
 		m, err := s.DB.Member(ctx, id)
 		if err != nil {
@@ -131,18 +96,7 @@ func (s *Service) StatsFlowMembersExport(ctx context.Context, w tabular.Writer, 
 		if limited {
 			limit(&m)
 		}
-		row := []string{strconv.FormatInt(m.ID, 10), m.FullName, m.Sex, m.BirthDate, m.CitizenID, m.CardNumber,
-			m.OrgCode, m.OrgName, m.Status, string(m.AdmissionDate), string(m.OfficialDate), m.Ethnicity, m.Religion,
-			m.Education, m.ProfessionalQualification, m.PoliticalTheory, m.Occupation}
-		if human {
-			row[2], row[8] = label(codes.Sex, m.Sex), label(codes.MemberStatuses, m.Status)
-			if bd, err := vn.ParsePartialDate(m.BirthDate); err == nil {
-				row[3] = bd.Display()
-			}
-			row[9], row[10] = m.AdmissionDate.Display(), m.OfficialDate.Display()
-			row[11], row[12], row[13] = label(codes.Ethnicities, m.Ethnicity), label(codes.Religions, m.Religion), label(codes.Education, m.Education)
-			row[14], row[15], row[16] = label(codes.ProfessionalQualification, m.ProfessionalQualification), label(codes.PoliticalTheory, m.PoliticalTheory), label(codes.Occupations, m.Occupation)
-		}
+		row = statsExportRow(row, &m, human)
 		if err := w.WriteRow(row); err != nil {
 			return n, err
 		}

@@ -183,7 +183,6 @@ func (s *Service) ImportTargets(ctx context.Context, rows []importer.TargetRow, 
 	}
 	dims := snap.DimensionNames()
 	var ts []store.Target
-	codes := map[int64]string{}
 	seen := map[string]int{}
 	for _, row := range rows {
 		o, err := s.orgIn(ctx, r, row.OrgCode)
@@ -209,33 +208,13 @@ func (s *Service) ImportTargets(ctx context.Context, rows []importer.TargetRow, 
 			continue
 		}
 		seen[key] = row.Line
-		codes[o.ID] = o.Code
 		ts = append(ts, targetOf(in, o.ID))
 	}
-	if rep.Failed() || dryRun {
-		return rep, nil
-	}
-	err = s.DB.Write(ctx, func(tx *store.Tx) error {
-		for i := range ts {
-			created, err := tx.SetTarget(ctx, &ts[i])
-			if err != nil {
-				return err
-			}
-			if created {
-				rep.Created++
-			} else {
-				rep.Updated++
-			}
-		}
+	return importAll(ctx, s, rep, dryRun, ts, (*store.Tx).SetTarget, func() *tochuc.AuditEntry {
 		e := entry(ctx, "target.import", "target", "", 0)
 		e.Detail = fmt.Sprintf("nhập %d chỉ tiêu (%d mới, %d sửa)", len(ts), rep.Created, rep.Updated)
-		return tx.AppendAudit(ctx, e)
+		return e
 	})
-	if err != nil {
-		return nil, err
-	}
-	rep.Applied = true
-	return rep, nil
 }
 
 // TargetProgress is the progress of one target on a date.

@@ -180,36 +180,56 @@ func (s *Server) memberExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	q := r.URL.Query()
-	format := q.Get("format")
-	if format != "xlsx" && format != "csv" {
-		s.fail(w, r, tochuc.Errorf(tochuc.EINVALID, "Định dạng tệp xuất: chọn xlsx hoặc csv."))
+	format, err := exportFormat(r)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
+	q := r.URL.Query()
 	org := strings.TrimSpace(q.Get("org"))
 	if !utf8.ValidString(org) || strings.ContainsFunc(org, unicode.IsControl) || len(org) > 100 {
 		s.fail(w, r, tochuc.Errorf(tochuc.ENOTFOUND, "không tìm thấy tổ chức đảng"))
 		return
 	}
 	opt := service.ExportOptions{AsOf: d, OrgCode: org, Human: format == "xlsx", Filter: f, Direct: org != "" && q.Get("scope") == "direct"}
-	name := "dang-vien-" + safeFileName(org) + "-" + string(d) + "." + format
+	s.download(w, r, format, "dang-vien-"+safeFileName(org)+"-"+string(d)+"."+format, "Danh sách", func(tw tabular.Writer, _ bool) error {
+		_, err := s.svc.ExportMembers(r.Context(), tw, opt)
+		return err
+	})
+}
+
+// exportFormat reads the format of a download: xlsx or csv.
+func exportFormat(r *http.Request) (string, error) {
+	format := r.URL.Query().Get("format")
+	if format != "xlsx" && format != "csv" {
+		return "", tochuc.Errorf(tochuc.EINVALID, "Định dạng tệp xuất: chọn xlsx hoặc csv.")
+	}
+	return format, nil
+}
+
+// download answers a file named name in the format (xlsx: one sheet named sheet; csv: with a
+// BOM, so that Excel reads Vietnamese right) holding what run writes to tw (cells neutralized;
+// human says xlsx). An error before the first byte (scope, filter, audit) is an error page; after
+// it the stream is cut and the browser sees a short file.
+func (s *Server) download(w http.ResponseWriter, r *http.Request, format, name, sheet string, run func(tw tabular.Writer, human bool) error) {
 	out := &lazyFile{w: w, name: name}
 	var tw tabular.Writer
 	if format == "xlsx" {
 		out.contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		if tw, err = tabular.NewXLSXWriter(out, "Danh sách"); err != nil {
+		var err error
+		if tw, err = tabular.NewXLSXWriter(out, sheet); err != nil {
 			s.fail(w, r, err)
 			return
 		}
 	} else {
 		out.contentType = "text/csv; charset=utf-8"
-		tw = tabular.NewCSVWriter(out, true) // with a BOM: Excel then reads Vietnamese right
+		tw = tabular.NewCSVWriter(out, true)
 	}
-	if _, err := s.svc.ExportMembers(r.Context(), tabular.SafeCells(tw), opt); err != nil {
+	if err := run(tabular.SafeCells(tw), format == "xlsx"); err != nil {
 		if !out.started {
 			s.fail(w, r, err)
 			return
 		}
-		s.log.Error("export", "err", err) // the stream is cut: the browser sees a short file
+		s.log.Error("export", "err", err)
 	}
 }

@@ -371,35 +371,20 @@ func (s *Server) orgCardsExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	q := r.URL.Query()
-	format, form := q.Get("format"), q.Get("form")
-	if format != "xlsx" && format != "csv" {
-		s.fail(w, r, tochuc.Errorf(tochuc.EINVALID, "Định dạng tệp xuất: chọn xlsx hoặc csv."))
+	format, err := exportFormat(r)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
+	form := r.URL.Query().Get("form")
 	if form != "1" {
 		form = "1A"
 	}
 	code := r.PathValue("code")
-	out := &lazyFile{w: w, name: "the-dang-" + form + "-TDV-" + safeFileName(code) + "-" + string(to) + "." + format}
-	var tw tabular.Writer
-	if format == "xlsx" {
-		out.contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		if tw, err = tabular.NewXLSXWriter(out, "Mẫu "+form+"-TĐV"); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-	} else {
-		out.contentType = "text/csv; charset=utf-8"
-		tw = tabular.NewCSVWriter(out, true)
-	}
-	if _, err := s.svc.ExportCardList(r.Context(), tabular.SafeCells(tw), code, from, to, form); err != nil {
-		if !out.started {
-			s.fail(w, r, err)
-			return
-		}
-		s.log.Error("export", "err", err)
-	}
+	s.download(w, r, format, "the-dang-"+form+"-TDV-"+safeFileName(code)+"-"+string(to)+"."+format, "Mẫu "+form+"-TĐV", func(tw tabular.Writer, _ bool) error {
+		_, err := s.svc.ExportCardList(r.Context(), tw, code, from, to, form)
+		return err
+	})
 }
 
 // The JSON API.

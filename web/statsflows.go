@@ -3,11 +3,9 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 
 	"tochuc"
-	"tochuc/service"
 	"tochuc/stats"
 	"tochuc/tabular"
 )
@@ -48,31 +46,15 @@ func (s *Server) statsFlowMembersPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	var lines []statsFilterLine
-	keys := make([]string, 0, len(f))
-	for k := range f {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		lines = append(lines, statsFilterLine{Dim: stats.DimensionLabel(k), Value: stats.ValueLabel(k, f[k])})
-	}
-	exp := url.Values{}
-	for k, v := range q {
-		exp[k] = v
-	}
+	exp := r.URL.Query()
 	exp.Del("page")
 	exp.Set("org", list.Org.Code)
 	exp.Set("from", string(list.From))
 	exp.Set("to", string(list.To))
-	s.render(w, r, http.StatusOK, "statsflowmembers", map[string]any{
-		"Title": "Danh sách đảng viên của biến động — " + list.Org.Name, "List": list, "FlowName": stats.FlowLabel(list.Flow),
-		"Filters": lines, "Pages": (list.Total + service.StatsListPage - 1) / service.StatsListPage,
-		"First":      (list.Page-1)*service.StatsListPage + 1,
-		"ExportCSV":  "/stats/flows/members/export?" + exp.Encode() + "&format=csv",
-		"ExportXLSX": "/stats/flows/members/export?" + exp.Encode() + "&format=xlsx",
-		"Back":       "/stats?" + url.Values{"org": {list.Org.Code}, "as_of": {string(list.To)}, "from": {string(list.From)}, "to": {string(list.To)}}.Encode(),
-	})
+	s.renderStatsList(w, r, "Danh sách đảng viên của biến động — "+list.Org.Name, list, list.Page, list.Total, f,
+		"/stats/flows/members/export?"+exp.Encode(),
+		"/stats?"+url.Values{"org": {list.Org.Code}, "as_of": {string(list.To)}, "from": {string(list.From)}, "to": {string(list.To)}}.Encode(),
+		map[string]any{"FlowName": stats.FlowLabel(list.Flow)})
 }
 
 // statsFlowMembersExport: GET /stats/flows/members/export — the members of a flow figure as
@@ -83,31 +65,16 @@ func (s *Server) statsFlowMembersExport(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, err)
 		return
 	}
-	q := r.URL.Query()
-	format := q.Get("format")
-	if format != "xlsx" && format != "csv" {
-		s.fail(w, r, tochuc.Errorf(tochuc.EINVALID, "Định dạng tệp xuất: chọn xlsx hoặc csv."))
+	format, err := exportFormat(r)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
+	q := r.URL.Query()
 	org := strings.TrimSpace(q.Get("org"))
 	name := "bien-dong-" + safeFileName(q.Get("flow")) + "-" + safeFileName(org) + "-" + string(from) + "-" + string(to) + "." + format
-	out := &lazyFile{w: w, name: name}
-	var tw tabular.Writer
-	if format == "xlsx" {
-		out.contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		if tw, err = tabular.NewXLSXWriter(out, "Danh sách"); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-	} else {
-		out.contentType = "text/csv; charset=utf-8"
-		tw = tabular.NewCSVWriter(out, true)
-	}
-	if _, err := s.svc.StatsFlowMembersExport(r.Context(), tabular.SafeCells(tw), org, from, to, q.Get("flow"), statsFilter(r), format == "xlsx"); err != nil {
-		if !out.started {
-			s.fail(w, r, err)
-			return
-		}
-		s.log.Error("export", "err", err)
-	}
+	s.download(w, r, format, name, "Danh sách", func(tw tabular.Writer, human bool) error {
+		_, err := s.svc.StatsFlowMembersExport(r.Context(), tw, org, from, to, q.Get("flow"), statsFilter(r), human)
+		return err
+	})
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -228,6 +229,19 @@ func (s *Server) statsMembersPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	exp := r.URL.Query()
+	exp.Del("page")
+	exp.Set("org", list.Org.Code)
+	exp.Set("as_of", string(d))
+	s.renderStatsList(w, r, "Danh sách đảng viên của số liệu — "+list.Org.Name, list, list.Page, list.Total, f,
+		"/stats/members/export?"+exp.Encode(), "/stats?"+url.Values{"org": {list.Org.Code}, "as_of": {string(d)}}.Encode(),
+		map[string]any{"StatsAsOf": d})
+}
+
+// renderStatsList renders the page of a drill-down list (statsmembers.html) of a stock figure
+// or (with FlowName in more) of a flow: the filter lines, the pager, the export links (export is
+// the export path and query without the format) and the way back to the statistics page.
+func (s *Server) renderStatsList(w http.ResponseWriter, r *http.Request, title string, list any, page, total int, f map[string]string, export, back string, more map[string]any) {
 	var lines []statsFilterLine
 	keys := make([]string, 0, len(f))
 	for k := range f {
@@ -237,17 +251,13 @@ func (s *Server) statsMembersPage(w http.ResponseWriter, r *http.Request) {
 	for _, k := range keys {
 		lines = append(lines, statsFilterLine{Dim: stats.DimensionLabel(k), Value: stats.ValueLabel(k, f[k])})
 	}
-	pages := (list.Total + service.StatsListPage - 1) / service.StatsListPage
-	exp := r.URL.Query()
-	exp.Del("page")
-	exp.Set("org", list.Org.Code)
-	exp.Set("as_of", string(d))
-	s.render(w, r, http.StatusOK, "statsmembers", map[string]any{
-		"Title": "Danh sách đảng viên của số liệu — " + list.Org.Name, "List": list, "StatsAsOf": d,
-		"Filters": lines, "Pages": pages, "First": (list.Page-1)*service.StatsListPage + 1,
-		"ExportCSV": "/stats/members/export?" + exp.Encode() + "&format=csv", "ExportXLSX": "/stats/members/export?" + exp.Encode() + "&format=xlsx",
-		"Back": "/stats?" + url.Values{"org": {list.Org.Code}, "as_of": {string(d)}}.Encode(),
-	})
+	data := map[string]any{
+		"Title": title, "List": list, "Filters": lines,
+		"Pages": (total + service.StatsListPage - 1) / service.StatsListPage, "First": (page-1)*service.StatsListPage + 1,
+		"ExportCSV": export + "&format=csv", "ExportXLSX": export + "&format=xlsx", "Back": back,
+	}
+	maps.Copy(data, more)
+	s.render(w, r, http.StatusOK, "statsmembers", data)
 }
 
 // statsMembersExport: GET /stats/members/export — the members a figure counts as CSV or XLSX,
@@ -258,33 +268,16 @@ func (s *Server) statsMembersExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	q := r.URL.Query()
-	format := q.Get("format")
-	if format != "xlsx" && format != "csv" {
-		s.fail(w, r, tochuc.Errorf(tochuc.EINVALID, "Định dạng tệp xuất: chọn xlsx hoặc csv."))
+	format, err := exportFormat(r)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
-	org := strings.TrimSpace(q.Get("org"))
-	name := "thong-ke-dang-vien-" + safeFileName(org) + "-" + string(d) + "." + format
-	out := &lazyFile{w: w, name: name}
-	var tw tabular.Writer
-	if format == "xlsx" {
-		out.contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		if tw, err = tabular.NewXLSXWriter(out, "Danh sách"); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-	} else {
-		out.contentType = "text/csv; charset=utf-8"
-		tw = tabular.NewCSVWriter(out, true)
-	}
-	if _, err := s.svc.StatsMembersExport(r.Context(), tabular.SafeCells(tw), org, d, statsFilter(r), format == "xlsx"); err != nil {
-		if !out.started {
-			s.fail(w, r, err)
-			return
-		}
-		s.log.Error("export", "err", err)
-	}
+	org := strings.TrimSpace(r.URL.Query().Get("org"))
+	s.download(w, r, format, "thong-ke-dang-vien-"+safeFileName(org)+"-"+string(d)+"."+format, "Danh sách", func(tw tabular.Writer, human bool) error {
+		_, err := s.svc.StatsMembersExport(r.Context(), tw, org, d, statsFilter(r), human)
+		return err
+	})
 }
 
 func init() {
