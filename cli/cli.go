@@ -148,7 +148,10 @@ func openService(env *Env, dsn string) (*service.Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return service.New(db), nil
+	svc := service.New(db)
+	// Figures come from the snapshot a server on this database kept, when it is current.
+	svc.StatsFile, svc.StatsFileReadOnly = statsFileFor(dsn, ""), true
+	return svc, nil
 }
 
 func cmdVersion(env *Env, args []string) error {

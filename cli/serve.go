@@ -51,7 +51,7 @@ func cmdServe(env *Env, args []string) error {
 		return err
 	}
 	defer svc.DB.Close()
-	svc.StatsFile = statsFileFor(*dsn, *statsFile)
+	svc.StatsFile, svc.StatsFileReadOnly = statsFileFor(*dsn, *statsFile), false
 	if *demoFlag {
 		if err := demoUsers(env, svc); err != nil {
 			return err

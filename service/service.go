@@ -20,6 +20,9 @@ type Service struct {
 	// StatsFile is where the statistics snapshot is kept between runs, so that a restarted
 	// server answers at once (empty: not kept).
 	StatsFile string
+	// StatsFileReadOnly uses StatsFile only when it is current and never writes it: a command
+	// line run reads what the server kept, it does not leave files of its own.
+	StatsFileReadOnly bool
 
 	mu        sync.Mutex
 	gen       int64       // bumped on every write; caches keyed by it

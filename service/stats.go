@@ -49,6 +49,9 @@ func (s *Service) StatsSnapshot(ctx context.Context) (*stats.Snapshot, error) {
 	if snap != nil {
 		return snap, nil
 	}
+	if s.LoadStats(ctx) {
+		return s.StatsSnapshot(ctx)
+	}
 	return s.buildStats(ctx)
 }
 
@@ -97,6 +100,8 @@ func (s *Service) LoadStats(ctx context.Context) bool {
 	gen := int64(-1)
 	if snap.Stamp == id+" "+head {
 		gen = s.generation()
+	} else if s.StatsFileReadOnly {
+		return false
 	}
 	st := &s.stats
 	st.mu.Lock()
@@ -126,7 +131,7 @@ func (s *Service) buildStats(ctx context.Context) (*stats.Snapshot, error) {
 		st.snap, st.gen = snap, gen
 	}
 	st.mu.Unlock()
-	if s.StatsFile != "" {
+	if s.StatsFile != "" && !s.StatsFileReadOnly {
 		go s.saveStats(snap)
 	}
 	// A build leaves a gigabyte of temporary arrays at national scale; give it back now rather

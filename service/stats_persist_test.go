@@ -89,6 +89,35 @@ func TestStatsKeptBetweenRuns(t *testing.T) {
 			}
 		}
 
+		// The command line takes the kept snapshot only when current, and never writes it.
+		os.Remove(file)
+		fresh, err := third.StatsSnapshot(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := fresh.SaveFile(file); err != nil {
+			t.Fatal(err)
+		}
+		cli := newService(db)
+		cli.StatsFile, cli.StatsFileReadOnly = file, true
+		if got, stale := count(cli); got != n+1 || stale {
+			t.Fatalf("command line on a current file: %d stale %v, want %d fresh", got, stale, n+1)
+		}
+		if snap, _ := cli.StatsSnapshot(ctx); !snap.BuiltAt.Equal(fresh.BuiltAt) {
+			t.Error("the command line built a snapshot instead of reading the current kept one")
+		}
+		snapOf() // the first run's, from before the write: stale now
+		before, _ := os.Stat(file)
+		cli = newService(db)
+		cli.StatsFile, cli.StatsFileReadOnly = file, true
+		if got, stale := count(cli); got != n+1 || stale {
+			t.Fatalf("command line on a stale file: %d stale %v, want a fresh build with %d", got, stale, n+1)
+		}
+		time.Sleep(100 * time.Millisecond)
+		if after, _ := os.Stat(file); !after.ModTime().Equal(before.ModTime()) || after.Size() != before.Size() {
+			t.Error("the command line rewrote the kept snapshot")
+		}
+
 		// Another database's snapshot is not taken.
 		other := newService(dbtest.Open(t, store.SQLite))
 		other.StatsFile = file
