@@ -50,6 +50,15 @@ func Build(ctx context.Context, db *store.DB) (*Snapshot, error) {
 		vs := s.orgs[i].versions
 		sort.Slice(vs, func(a, b int) bool { return vs[a].from < vs[b].from })
 	}
+	// Orgs are stored in the path order of their latest version, so that a subtree's spans are
+	// mostly one contiguous run, which a count reads as one block.
+	sort.SliceStable(s.orgs, func(a, b int) bool {
+		va, vb := s.orgs[a].versions, s.orgs[b].versions
+		return va[len(va)-1].path < vb[len(vb)-1].path
+	})
+	for i, o := range s.orgs {
+		s.orgIdx[o.id] = int32(i)
+	}
 
 	// Members.
 	err = db.EachStatsMember(ctx, func(id int64, birth, start []byte, cols [][]byte) error {

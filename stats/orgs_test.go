@@ -9,80 +9,76 @@ import (
 	"testing"
 
 	"tochuc"
-	"tochuc/internal/dbtest"
 	"tochuc/stats"
 	"tochuc/store"
 )
 
-// TestStatsOrgs: org counts equal a direct SQL recount, and a tally of many figures for every
+// statsOrgs: org counts equal a direct SQL recount, and a tally of many figures for every
 // org equals the engine's figure-by-figure answers, on both databases.
-func TestStatsOrgs(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *store.DB) {
-		buildDemo(t, db, 600)
-		ctx := sysCtx()
-		snap, err := stats.Build(ctx, db)
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw := openRaw(t, db)
-		rng := rand.New(rand.NewPCG(3, 7))
-		dates := []tochuc.Date{"2020-12-31", "2024-06-30", "2025-06-30", "2025-07-01", fixedToday}
-		dims := []string{"org_kind", "setting", "border"}
-		t.Run("EqualsSQLRecount", func(t *testing.T) {
-			for round := 0; round < 30; round++ {
-				d := dates[rng.IntN(len(dates))]
-				orgs, err := db.OrgsAsOf(ctx, d)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var o tochuc.Org
-				if round%4 != 0 {
-					o = orgs[rng.IntN(len(orgs))]
-					if round%2 == 0 { // a wide one: an ancestor at depth ≤ 2
-						for _, a := range orgs {
-							if strings.HasPrefix(o.Path, a.Path) && a.Depth <= 2 && a.Depth > 0 {
-								o = a
-								break
-							}
+func statsOrgs(t *testing.T, db *store.DB) {
+	ctx := sysCtx()
+	snap, err := stats.Build(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := openRaw(t, db)
+	rng := rand.New(rand.NewPCG(3, 7))
+	dates := []tochuc.Date{"2020-12-31", "2024-06-30", "2025-06-30", "2025-07-01", fixedToday}
+	dims := []string{"org_kind", "setting", "border"}
+	t.Run("EqualsSQLRecount", func(t *testing.T) {
+		for round := 0; round < 30; round++ {
+			d := dates[rng.IntN(len(dates))]
+			orgs, err := db.OrgsAsOf(ctx, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var o tochuc.Org
+			if round%4 != 0 {
+				o = orgs[rng.IntN(len(orgs))]
+				if round%2 == 0 { // a wide one: an ancestor at depth ≤ 2
+					for _, a := range orgs {
+						if strings.HasPrefix(o.Path, a.Path) && a.Depth <= 2 && a.Depth > 0 {
+							o = a
+							break
 						}
 					}
 				}
-				var by []string
-				for _, i := range rng.Perm(len(dims))[:rng.IntN(3)] {
-					by = append(by, dims[i])
-				}
-				got, err := snap.Orgs(stats.Query{OrgID: o.ID, AsOf: d, By: by})
-				if err != nil {
-					t.Fatal(err)
-				}
-				want := recountOrgs(t, raw, o.Path, d, by, nil)
-				if g := asMap(got); !mapsEqual(g, want) {
-					t.Errorf("%s on %s by %v:\n engine %v\n SQL    %v", o.Code, d, by, g, want)
-				}
-				// The drill-down lists what the filtered figure counts.
-				f := map[string]string{"org_kind": tochuc.KindCell}
-				ids, err := snap.OrgIDs(stats.Query{OrgID: o.ID, AsOf: d, Filter: f})
-				if err != nil {
-					t.Fatal(err)
-				}
-				n, _ := snap.OrgTotal(stats.Query{OrgID: o.ID, AsOf: d, Filter: f})
-				wantN := recountOrgs(t, raw, o.Path, d, nil, f)[""]
-				if int64(len(ids)) != n || n != wantN {
-					t.Errorf("%s on %s cells: %d ids, total %d, SQL %d", o.Code, d, len(ids), n, wantN)
-				}
 			}
-			if _, err := snap.Orgs(stats.Query{AsOf: fixedToday, By: []string{"sex"}}); err == nil {
-				t.Error("a member dimension for org counts: no error")
+			var by []string
+			for _, i := range rng.Perm(len(dims))[:rng.IntN(3)] {
+				by = append(by, dims[i])
 			}
-		})
-		t.Run("TallyEqualsFigures", func(t *testing.T) { tallyEqualsFigures(t, db, snap, rng) })
-		// The flows of orgs restructured since counted straight in their chain, not on the
-		// tree of the eve of the restructuring.
-		t.Run("TallyEqualsFiguresChains", func(t *testing.T) {
-			stats.SetFlowTrees(false)
-			defer stats.SetFlowTrees(true)
-			tallyEqualsFigures(t, db, snap, rng)
-		})
+			got, err := snap.Orgs(stats.Query{OrgID: o.ID, AsOf: d, By: by})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := recountOrgs(t, raw, o.Path, d, by, nil)
+			if g := asMap(got); !mapsEqual(g, want) {
+				t.Errorf("%s on %s by %v:\n engine %v\n SQL    %v", o.Code, d, by, g, want)
+			}
+			// The drill-down lists what the filtered figure counts.
+			f := map[string]string{"org_kind": tochuc.KindCell}
+			ids, err := snap.OrgIDs(stats.Query{OrgID: o.ID, AsOf: d, Filter: f})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, _ := snap.OrgTotal(stats.Query{OrgID: o.ID, AsOf: d, Filter: f})
+			wantN := recountOrgs(t, raw, o.Path, d, nil, f)[""]
+			if int64(len(ids)) != n || n != wantN {
+				t.Errorf("%s on %s cells: %d ids, total %d, SQL %d", o.Code, d, len(ids), n, wantN)
+			}
+		}
+		if _, err := snap.Orgs(stats.Query{AsOf: fixedToday, By: []string{"sex"}}); err == nil {
+			t.Error("a member dimension for org counts: no error")
+		}
+	})
+	t.Run("TallyEqualsFigures", func(t *testing.T) { tallyEqualsFigures(t, db, snap, rng) })
+	// The flows of orgs restructured since counted straight in their chain, not on the
+	// tree of the eve of the restructuring.
+	t.Run("TallyEqualsFiguresChains", func(t *testing.T) {
+		stats.SetFlowTrees(false)
+		defer stats.SetFlowTrees(true)
+		tallyEqualsFigures(t, db, snap, rng)
 	})
 }
 

@@ -489,8 +489,24 @@ func (s *Snapshot) scan(orgs []int32, d int32, p *plan, emit func(idx []int32, k
 		mult[j] = m
 		m *= uint64(p.dims[j].card)
 	}
-	var idx []int32
-	var keys []uint64
+	orgDims := false
+	for _, dm := range p.dims {
+		orgDims = orgDims || !isMemberDim(dm)
+	}
+	b := &scanBlock{s: s, d: d, p: p, mult: mult, emit: emit}
+	if !orgDims {
+		// Nothing depends on the org: runs of orgs adjacent in storage (orgs are stored in path
+		// order, so a subtree is mostly one run) are read as one block of spans.
+		for i := 0; i < len(orgs); {
+			j := i
+			for j+1 < len(orgs) && orgs[j+1] == orgs[j]+1 {
+				j++
+			}
+			b.spans(s.spanStart[orgs[i]], s.spanStart[orgs[j]+1], 0)
+			i = j + 1
+		}
+		return
+	}
 orgs:
 	for _, o := range orgs {
 		ver := s.versionAt(o, d)
@@ -506,32 +522,58 @@ orgs:
 				}
 			}
 		}
-		lo, hi := s.spanStart[o], s.spanStart[o+1]
-		idx = idx[:0]
-		from, to, state := s.spFrom[lo:hi], s.spTo[lo:hi], s.spState[lo:hi]
+		b.spans(s.spanStart[o], s.spanStart[o+1], base)
+	}
+}
+
+// scanBlock counts runs of spans for scan, a few thousand at a time so that its buffers stay in
+// the processor's cache.
+type scanBlock struct {
+	s    *Snapshot
+	d    int32
+	p    *plan
+	mult []uint64
+	emit func(idx []int32, keys []uint64)
+	idx  []int32
+	keys []uint64
+}
+
+const scanChunk = 4096
+
+// spans emits the spans [lo, hi) valid on the day that pass the filters, with base added to
+// their keys (the org dimensions' part).
+func (b *scanBlock) spans(lo, hi int32, base uint64) {
+	s, d, p := b.s, b.d, b.p
+	for lo < hi {
+		end := min(hi, lo+scanChunk)
+		idx := b.idx[:0]
+		from, to, state := s.spFrom[lo:end], s.spTo[lo:end], s.spState[lo:end]
 		for k := range from {
 			if from[k] <= d && d < to[k] && state[k] != stTransit {
 				idx = append(idx, lo+int32(k))
 			}
 		}
+		lo = end
 		for j := p.nBy; j < len(p.dims) && len(idx) > 0; j++ {
 			if dm := p.dims[j]; isMemberDim(dm) {
 				idx = s.keep(idx, dm, d)
 			}
 		}
+		b.idx = idx
 		if len(idx) == 0 {
 			continue
 		}
-		keys = keys[:0]
+		keys := b.keys[:0]
 		for range idx {
 			keys = append(keys, base)
 		}
 		for j := 0; j < p.nBy; j++ {
 			if dm := p.dims[j]; isMemberDim(dm) {
-				s.addKeys(keys, idx, dm, d, mult[j])
+				s.addKeys(keys, idx, dm, d, b.mult[j])
 			}
 		}
-		emit(idx, keys)
+		b.keys = keys
+		b.emit(idx, keys)
 	}
 }
 

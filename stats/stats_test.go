@@ -104,6 +104,8 @@ func TestStats(t *testing.T) {
 		t.Run("UnknownDimension", func(t *testing.T) { statsUnknownDimension(t, db, svc) })
 		t.Run("SaveLoad", func(t *testing.T) { statsSaveLoad(t, db) })
 		t.Run("DashboardEqualsSQL", func(t *testing.T) { statsDashboardEqualsSQL(t, db) })
+		t.Run("Orgs", func(t *testing.T) { statsOrgs(t, db) })
+		t.Run("FlowsOfOrgs", func(t *testing.T) { statsFlowsOfOrgs(t, db) })
 	})
 }
 
