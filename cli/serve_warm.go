@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"log/slog"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"tochuc"
@@ -15,6 +17,7 @@ import (
 // sizes only, never personal data; a failure is logged and the request that needs the figures
 // builds them again.
 func warmUp(ctx context.Context, svc *service.Service, log *slog.Logger) {
+	limitMemory()
 	ctx = tochuc.WithActor(ctx, tochuc.SystemActor(tochuc.ChannelCLI))
 	go func() {
 		start := time.Now()
@@ -35,6 +38,9 @@ func warmUp(ctx context.Context, svc *service.Service, log *slog.Logger) {
 			return
 		}
 		log.Info("warm dashboard end", "ms", time.Since(start).Milliseconds())
+		// What loading or building and the first pass left behind goes back to the system now:
+		// at the default GOGC the runtime may otherwise keep up to twice the snapshot.
+		debug.FreeOSMemory()
 	}()
 }
 
@@ -50,4 +56,17 @@ func statsFileFor(dsn, flag string) string {
 		return ""
 	}
 	return dsn + ".stats"
+}
+
+// serveMemoryLimit is the server's soft memory limit when the operator sets no GOMEMLIMIT. At
+// the default GOGC the runtime lets the heap grow to twice what is live before it collects:
+// with the national snapshot (0.7 GB) that alone would approach 1.5 GB, and a rebuild after a
+// write holds two snapshots for a while. Near the limit the runtime collects sooner and gives
+// memory back; it never refuses an allocation.
+const serveMemoryLimit = 1600 << 20
+
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(serveMemoryLimit)
+	}
 }

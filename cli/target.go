@@ -24,7 +24,7 @@ func cmdTarget(env *Env, args []string) error {
 	org := fs.String("org", "", "mã tổ chức")
 	year := fs.Int("year", 0, "năm (đầu nhiệm kỳ)")
 	yearTo := fs.Int("year-to", 0, "năm cuối nhiệm kỳ (mặc định bằng --year)")
-	figure := fs.String("figure", "", "chỉ số: members hoặc một luồng (admitted, removed…)")
+	figure := fs.String("figure", "", "chỉ số: members (đảng viên), orgs (tổ chức đảng, lọc theo org_kind, setting, thuộc tính) hoặc một luồng (admitted, removed…)")
 	filter := fs.String("filter", "", "điều kiện, ví dụ border=true;sex=female")
 	direction := fs.String("direction", "at_least", "at_least (tối thiểu) hoặc at_most (tối đa, kéo giảm)")
 	target := fs.Int64("target", -1, "giá trị chỉ tiêu")

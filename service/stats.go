@@ -131,12 +131,15 @@ func (s *Service) buildStats(ctx context.Context) (*stats.Snapshot, error) {
 		st.snap, st.gen = snap, gen
 	}
 	st.mu.Unlock()
+	// The build returns its own temporary arrays; a save's buffers are given back once it is
+	// done rather than at the runtime's leisure (which, at the default GOGC, may keep twice the
+	// snapshot), so that the server's resident size is the snapshot's.
 	if s.StatsFile != "" && !s.StatsFileReadOnly {
-		go s.saveStats(snap)
+		go func() {
+			s.saveStats(snap)
+			debug.FreeOSMemory()
+		}()
 	}
-	// A build leaves a gigabyte of temporary arrays at national scale; give it back now rather
-	// than at the runtime's leisure, so that the server's resident size is the snapshot's.
-	go debug.FreeOSMemory()
 	return snap, nil
 }
 

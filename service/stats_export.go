@@ -180,3 +180,55 @@ func (s *Service) statsExportAudit(ctx context.Context, d tochuc.Date, code, obj
 	}
 	return root, nil
 }
+
+// StatsOrgList opens a count of organizations: the orgs of the subtree of an org on day d
+// with the org dimension values of filter (kind, setting, attributes), in the order of the
+// tree, one page (from 1) at a time. Counts permission over the org: the names of
+// organizations are what the tree shows anyone who may count in it.
+type StatsOrgList struct {
+	Org    tochuc.Org
+	AsOf   tochuc.Date
+	Filter map[string]string
+	Total  int
+	Page   int
+	Orgs   []tochuc.Org
+}
+
+// StatsOrgsList is the list of a count of organizations (see StatsOrgList).
+func (s *Service) StatsOrgsList(ctx context.Context, code string, d tochuc.Date, filter map[string]string, page int) (*StatsOrgList, error) {
+	if d == "" {
+		d = s.Today()
+	}
+	page = max(page, 1)
+	r, err := s.reachFor(ctx, tochuc.PermCounts, d)
+	if err != nil {
+		return nil, err
+	}
+	o, err := s.orgOrHome(ctx, r, code)
+	if err != nil {
+		return nil, err
+	}
+	for k := range filter {
+		if !stats.IsOrgDimension(k) {
+			return nil, tochuc.Errorf(tochuc.EINVALID, "chiều %q là của đảng viên, không lọc được danh sách tổ chức đảng", k)
+		}
+	}
+	snap, err := s.StatsSnapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := snap.OrgIDs(stats.Query{OrgID: o.ID, AsOf: d, Filter: filter})
+	if err != nil {
+		return nil, err
+	}
+	out := &StatsOrgList{Org: o, AsOf: d, Filter: filter, Total: len(ids), Page: page}
+	lo := (page - 1) * StatsListPage
+	for i := lo; i < len(ids) && i < lo+StatsListPage; i++ {
+		x, err := s.DB.OrgByIDAsOf(ctx, ids[i], d)
+		if err != nil {
+			return nil, err
+		}
+		out.Orgs = append(out.Orgs, x)
+	}
+	return out, nil
+}

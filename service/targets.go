@@ -22,6 +22,11 @@ import (
 // FigureMembers is the figure of the members counted at the end of the period.
 const FigureMembers = "members"
 
+// FigureOrgs is the figure of the party organizations of the subtree at the end of the period
+// (the org itself included), narrowed by org dimensions: "orgs" with org_kind=chi_bo_co_so is
+// the number of basic cells.
+const FigureOrgs = "orgs"
+
 // Directions of a target.
 const (
 	AtLeast = "at_least"
@@ -31,6 +36,7 @@ const (
 // figureVerbs are the words a sentence about a figure uses.
 var figureVerbs = map[string]string{
 	FigureMembers:     "có",
+	FigureOrgs:        "có",
 	"admitted":        "kết nạp được",
 	"readmitted":      "kết nạp lại được",
 	"recognized":      "công nhận chính thức",
@@ -43,7 +49,15 @@ var figureVerbs = map[string]string{
 }
 
 // FigureNames are the figures a target may be set on.
-func FigureNames() []string { return append([]string{FigureMembers}, stats.Flows...) }
+func FigureNames() []string { return append([]string{FigureMembers, FigureOrgs}, stats.Flows...) }
+
+// figureNoun is what a figure counts, in sentences.
+func figureNoun(fig string) string {
+	if fig == FigureOrgs {
+		return "tổ chức đảng"
+	}
+	return "đảng viên"
+}
 
 // attrLabels name the org attributes in sentences.
 var attrLabels = map[string]string{"border": "biên giới"}
@@ -109,9 +123,12 @@ func checkTarget(in *TargetInput, dims []string) error {
 	if err != nil {
 		return err
 	}
+	if in.Figure == FigureOrgs {
+		dims = slices.DeleteFunc(slices.Clone(dims), func(d string) bool { return !stats.IsOrgDimension(d) })
+	}
 	for k := range m {
 		if !slices.Contains(dims, k) {
-			return tochuc.Errorf(tochuc.EINVALID, "chiều thống kê %q không có; các chiều hợp lệ: %s", k, strings.Join(dims, ", "))
+			return tochuc.Errorf(tochuc.EINVALID, "chiều thống kê %q không dùng được với chỉ số %s; các chiều hợp lệ: %s", k, in.Figure, strings.Join(dims, ", "))
 		}
 	}
 	in.Filter = norm
@@ -264,8 +281,11 @@ func figure(snap *stats.Snapshot, orgID int64, fig, filter string, from, to toch
 	if err != nil {
 		return 0, err
 	}
-	if fig == FigureMembers {
+	switch fig {
+	case FigureMembers:
 		return snap.Total(stats.Query{OrgID: orgID, AsOf: to, Filter: f})
+	case FigureOrgs:
+		return snap.OrgTotal(stats.Query{OrgID: orgID, AsOf: to, Filter: f})
 	}
 	if to < from {
 		return 0, nil
@@ -286,7 +306,7 @@ func figure(snap *stats.Snapshot, orgID int64, fig, filter string, from, to toch
 // figureOfOrgs is figure for each of the orgs, the flows of all of them read in one pass.
 func figureOfOrgs(snap *stats.Snapshot, ids []int64, fig, filter string, from, to tochuc.Date) (map[int64]int64, error) {
 	out := make(map[int64]int64, len(ids))
-	if fig == FigureMembers {
+	if fig == FigureMembers || fig == FigureOrgs {
 		for _, id := range ids {
 			n, err := figure(snap, id, fig, filter, from, to)
 			if err != nil {
@@ -341,7 +361,7 @@ func targetName(t store.Target) string {
 	if t.Label != "" {
 		return t.Label
 	}
-	n := map[string]string{FigureMembers: "Số đảng viên", "admitted": "Kết nạp đảng viên", "readmitted": "Kết nạp lại",
+	n := map[string]string{FigureMembers: "Số đảng viên", FigureOrgs: "Số tổ chức đảng", "admitted": "Kết nạp đảng viên", "readmitted": "Kết nạp lại",
 		"recognized": "Công nhận đảng viên chính thức", "transferred_in": "Tiếp nhận đảng viên", "transferred_out": "Chuyển đi",
 		"removed": "Xoá tên đảng viên", "withdrawn": "Cho ra khỏi Đảng", "expelled": "Khai trừ", "deceased": "Từ trần"}[t.Figure]
 	if t.Filter != "" {
@@ -354,9 +374,9 @@ func targetName(t store.Target) string {
 func sentence(fig, direction string, actual, target int64) string {
 	pct := vn.FormatPercent(actual, target)
 	if direction == AtMost {
-		return fmt.Sprintf("%s %s đảng viên, bằng %s so với mức tối đa của chỉ tiêu (%s)", figureVerbs[fig], vn.FormatInt(actual), pct, vn.FormatInt(target))
+		return fmt.Sprintf("%s %s %s, bằng %s so với mức tối đa của chỉ tiêu (%s)", figureVerbs[fig], vn.FormatInt(actual), figureNoun(fig), pct, vn.FormatInt(target))
 	}
-	return fmt.Sprintf("%s %s đảng viên, đạt %s so với chỉ tiêu (%s)", figureVerbs[fig], vn.FormatInt(actual), pct, vn.FormatInt(target))
+	return fmt.Sprintf("%s %s %s, đạt %s so với chỉ tiêu (%s)", figureVerbs[fig], vn.FormatInt(actual), figureNoun(fig), pct, vn.FormatInt(target))
 }
 
 // progressReach resolves an org in the actor's counts reach on asOf (today when empty).
@@ -553,8 +573,8 @@ func (s *Service) TargetGroupProgress(ctx context.Context, orgCode string, year 
 		}
 		r.Percent = vn.FormatPercent(r.Actual, r.Target)
 		r.Achieved = achieved(r.Direction, r.Actual, r.Target)
-		r.Sentence = fmt.Sprintf("%d tổ chức đảng %s %s %s đảng viên (đạt %s)", len(group), label, figureVerbs[k.fig],
-			vn.FormatInt(r.Actual), r.Percent)
+		r.Sentence = fmt.Sprintf("%d tổ chức đảng %s %s %s %s (đạt %s)", len(group), label, figureVerbs[k.fig],
+			vn.FormatInt(r.Actual), figureNoun(k.fig), r.Percent)
 		g.Rows = append(g.Rows, *r)
 	}
 	return g, nil

@@ -317,3 +317,64 @@ func TestTargetsImport(t *testing.T) {
 		}
 	})
 }
+
+// A target on the number of party organizations ("orgs"), narrowed by org dimensions only.
+func TestTargetsOnOrgs(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *store.DB) {
+		svc := newService(db)
+		targetFixture(t, svc)
+		ctx := sysCtx()
+		set := func(in service.TargetInput) error {
+			in.YearFrom = 2024
+			_, err := svc.SetTarget(ctx, in)
+			return err
+		}
+		for _, in := range []service.TargetInput{
+			{OrgCode: "P01", Figure: "orgs", Target: 40, Label: "Tổ chức đảng"},
+			{OrgCode: "P01", Figure: "orgs", Filter: "org_kind=" + string(tochuc.KindBasicCommittee), Target: 30},
+			{OrgCode: "P01", Figure: "orgs", Filter: "border=true", Target: 25},
+		} {
+			if err := set(in); err != nil {
+				t.Fatalf("%+v: %v", in, err)
+			}
+		}
+		// A member dimension cannot narrow a count of organizations.
+		if err := set(service.TargetInput{OrgCode: "P01", Figure: "orgs", Filter: "sex=female", Target: 1}); tochuc.ErrorCode(err) != tochuc.EINVALID {
+			t.Errorf("orgs by sex: %v", err)
+		}
+		rep, err := svc.TargetProgress(ctx, "P01", 2024, "2024-06-30")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]struct {
+			actual   int64
+			sentence string
+		}{
+			"": {33, "có 33 tổ chức đảng, đạt 82,50% so với chỉ tiêu (40)"},
+			"org_kind=" + string(tochuc.KindBasicCommittee): {30, "có 30 tổ chức đảng, đạt 100,00% so với chỉ tiêu (30)"},
+			"border=true": {20, "có 20 tổ chức đảng, đạt 80,00% so với chỉ tiêu (25)"},
+		}
+		if len(rep.Rows) != len(want) {
+			t.Fatalf("rows: %+v", rep.Rows)
+		}
+		for _, r := range rep.Rows {
+			w := want[r.Filter]
+			if r.Figure != "orgs" || r.Actual != w.actual || r.Sentence != w.sentence {
+				t.Errorf("%q: %d %q, want %d %q", r.Filter, r.Actual, r.Sentence, w.actual, w.sentence)
+			}
+		}
+		// Rolled up over a group: each border commune's target of one (itself).
+		for i := 1; i <= 20; i++ {
+			if err := set(service.TargetInput{OrgCode: fmt.Sprintf("P01-X%02d", i), Figure: "orgs", Target: 1}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		g, err := svc.TargetGroupProgress(ctx, "P01", 2024, "2024-06-30", "border")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g.Rows) != 1 || g.Rows[0].Actual != 20 || g.Rows[0].Sentence != "20 tổ chức đảng biên giới có 20 tổ chức đảng (đạt 100,00%)" {
+			t.Errorf("group: %+v", g.Rows)
+		}
+	})
+}

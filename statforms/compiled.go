@@ -3,6 +3,8 @@ package statforms
 import (
 	"fmt"
 	"slices"
+
+	"tochuc/stats"
 )
 
 // A layout compiled for speed: the cells in row-major order, each a sum of signed figures and a
@@ -248,33 +250,28 @@ func (l *Layout) checkSides(lvs, rvs []int64) []Issue {
 	return out
 }
 
-// MemberFilter is the filter of the members a cell counts (dimension → code), when the cell is
-// one members(…) or opening(…) figure (fn says which: the members on the date or at the
-// opening) whose every condition keeps a single code: the drill-down of the cell to the list of
-// its members. False for any other cell (a sum, a flow, a count of orgs, a condition with several
-// codes or a negation).
-func (l *Layout) MemberFilter(row, col string) (filter map[string]string, fn string, ok bool) {
+// CellFigure is the one engine figure a cell is, when it is one (no constant, no sum or
+// difference): its function (members, opening, flow or orgs), the flow's name, and its
+// conditions as a stats filter (several codes as "a|b", a negation as "!a|b": see
+// stats.FilterValue). It is the drill-down of the cell to the list of what it counts. False for
+// a sum, or a dimension with two conditions.
+func (l *Layout) CellFigure(row, col string) (fn, flow string, filter map[string]string, ok bool) {
 	i, ok := l.c.cellAt[[2]string{row, col}]
 	if !ok {
-		return nil, "", false
+		return "", "", nil, false
 	}
 	cc := l.c.cells[i]
 	if cc.konst != 0 || len(cc.terms) != 1 || cc.terms[0].sign != 1 {
-		return nil, "", false
+		return "", "", nil, false
 	}
 	f := l.c.figs[cc.terms[0].idx]
-	if f.Fn != FnMembers && f.Fn != FnOpening {
-		return nil, "", false
-	}
-	out := map[string]string{}
+	filter = map[string]string{}
 	for _, c := range f.Conds {
-		if c.Not || len(c.Codes) != 1 {
-			return nil, "", false
+		v := stats.FilterValue(c.Codes, c.Not)
+		if old, ok := filter[c.Dim]; ok && old != v {
+			return "", "", nil, false
 		}
-		if v, ok := out[c.Dim]; ok && v != c.Codes[0] {
-			return nil, "", false
-		}
-		out[c.Dim] = c.Codes[0]
+		filter[c.Dim] = v
 	}
-	return out, f.Fn, true
+	return f.Fn, f.Flow, filter, true
 }

@@ -111,33 +111,41 @@ func TestLayouts(t *testing.T) {
 	}
 }
 
-// TestMemberFilter: the cells that drill down to a list of members, with the row's and the
-// column's conditions.
-func TestMemberFilter(t *testing.T) {
+// TestCellFigure: the cells that drill down to a list, with the row's and the column's
+// conditions.
+func TestCellFigure(t *testing.T) {
 	l3, _ := Get("3-TCTW")
 	l1, _ := Get("1-TCTW")
+	l4, _ := Get("4-TCTW")
 	for _, tc := range []struct {
 		l        *Layout
 		row, col string
 		want     string // "" when the cell has none
 	}{
-		{l3, "total", "total", "members map[]"},
-		{l3, "title_professor", "female", "members map[academic_title:professor sex:female]"},
-		{l3, "age_under30", "probationary", "members map[age_band:under30 status:probationary]"},
-		{l1, "opening", "female", "opening map[sex:female]"},
-		{l3, "pt_advanced", "total", ""}, // two codes
-		{l3, "total", "minority", ""},    // many codes
-		{l1, "admitted", "total", ""},    // a flow
-		{l1, "increase", "total", ""},    // a sum
-		{l3, "title", "total", ""},       // a heading: no cell
+		{l3, "total", "total", "members  map[]"},
+		{l3, "title_professor", "female", "members  map[academic_title:professor sex:female]"},
+		{l3, "age_under30", "probationary", "members  map[age_band:under30 status:probationary]"},
+		{l1, "opening", "female", "opening  map[sex:female]"},
+		{l3, "pt_advanced", "total", "members  map[political_theory:advanced|bachelor]"},
+		{l1, "admitted", "total", "flow admitted map[]"},
+		{l1, "basic", "total", "orgs  map[org_kind:basic_committee|basic_cell]"},
+		{l1, "increase", "total", ""}, // a sum
+		{l3, "title", "total", ""},    // a heading: no cell
 	} {
-		f, fn, ok := tc.l.MemberFilter(tc.row, tc.col)
+		fn, flow, f, ok := tc.l.CellFigure(tc.row, tc.col)
 		got := ""
 		if ok {
-			got = fn + " " + fmt.Sprint(f)
+			got = fn + " " + flow + " " + fmt.Sprint(f)
 		}
 		if got != tc.want {
 			t.Errorf("%s %s/%s: %q, want %q", tc.l.Code, tc.row, tc.col, got, tc.want)
 		}
+	}
+	// Many codes, and a negation.
+	if _, _, f, ok := l3.CellFigure("total", "minority"); !ok || !strings.HasPrefix(f["ethnicity"], "02|03|") {
+		t.Errorf("minority: %v %v", f, ok)
+	}
+	if _, _, f, ok := l4.CellFigure("eth_unknown", l4.Columns[0].Key); !ok || !strings.HasPrefix(f["ethnicity"], "!01|02|") {
+		t.Errorf("4-TCTW eth_unknown: %v %v", f, ok)
 	}
 }

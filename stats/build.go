@@ -2,6 +2,9 @@ package stats
 
 import (
 	"context"
+	"errors"
+	"math"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"time"
@@ -60,6 +63,24 @@ func Build(ctx context.Context, db *store.DB) (*Snapshot, error) {
 		s.orgIdx[o.id] = int32(i)
 	}
 
+	// The build's arrays hold no pointers, so a collection costs little: collecting at 10%
+	// growth instead of 100% keeps the peak of a national build — beside the snapshot still
+	// served while it runs — under 2 GB, for the price of a few more cycles (none measurable).
+	// A GOGC the operator set lower is kept.
+	if old := debug.SetGCPercent(buildGCPercent); old >= 0 && old < buildGCPercent {
+		debug.SetGCPercent(old)
+	} else {
+		defer debug.SetGCPercent(old)
+	}
+	// A server rebuilds while it serves the last snapshot, so the two live side by side for a
+	// while. A soft limit makes the runtime collect and return memory to the system as it nears
+	// it, rather than let the heap grow past it; it never fails an allocation. An operator's
+	// GOMEMLIMIT is kept.
+	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
+		debug.SetMemoryLimit(buildMemoryLimit)
+		defer debug.SetMemoryLimit(math.MaxInt64)
+	}
+
 	// Members.
 	err = db.EachStatsMember(ctx, func(id int64, birth, start []byte, cols [][]byte) error {
 		s.ids = append(s.ids, id)
@@ -85,33 +106,11 @@ func Build(ctx context.Context, db *store.DB) (*Snapshot, error) {
 		return -1
 	}
 
-	// Events, kept per member until the member's spans are read.
-	type ev struct {
-		member int32
-		date   int32
-		kind   uint8
-		org    int32
-	}
-	var evs []ev
-	cur := 0
-	err = db.EachStatsEvent(ctx, func(e *store.StatsEvent) error {
-		m := memberAt(&cur, e.MemberID)
-		k, ok := eventKinds[string(e.Kind)]
-		if m < 0 || !ok {
-			return nil
-		}
-		org := int32(-1)
-		if e.OrgID.Valid {
-			if oi, ok := s.orgIdx[e.OrgID.Int64]; ok {
-				org = oi
-			}
-		}
-		evs = append(evs, ev{int32(m), dayOf(string(e.Date)), k, org})
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
+	// Events are read beside the spans, on a second connection, and handed over in batches:
+	// holding them all (13M at national scale) would add a quarter of a gigabyte to the build.
+	events := streamEvents(ctx, db, s, memberAt)
+	defer events.stop()
+	var me []ev
 
 	// Spans, member by member, with each member's events turned into flows.
 	type span struct {
@@ -120,19 +119,15 @@ func Build(ctx context.Context, db *store.DB) (*Snapshot, error) {
 		state, end       uint8
 		effStart, member int32
 	}
-	var spans []span
-	var mine []span
-	ei := 0
+	// The spans, in member order, one column each, in blocks (see chunks); flows likewise.
+	var (
+		cOrg, cMember, cFrom, cTo, cOffic, cEff chunks[int32]
+		cState                                  chunks[uint8]
+		flows                                   chunks[flowEvent]
+		mine                                    []span
+	)
 	flush := func(m int32) {
-		// The member's events, in effect order.
-		for ei < len(evs) && evs[ei].member < m {
-			ei++
-		}
-		e0 := ei
-		for ei < len(evs) && evs[ei].member == m {
-			ei++
-		}
-		me := evs[e0:ei]
+		me = events.of(m, me[:0]) // the member's events, in effect order
 		// Party age: the first admission, plus the gaps between an exit and a re-admission
 		// (tochuc.PartyAge), as they stand at the start of each span.
 		for i := range mine {
@@ -191,12 +186,20 @@ func Build(ctx context.Context, db *store.DB) (*Snapshot, error) {
 					fl.b = e.org
 				}
 			}
-			s.flows = append(s.flows, fl)
+			flows.add(fl)
 		}
-		spans = append(spans, mine...)
+		for _, sp := range mine {
+			cOrg.add(sp.org)
+			cMember.add(sp.member)
+			cFrom.add(sp.from)
+			cTo.add(sp.to)
+			cOffic.add(sp.offic)
+			cEff.add(sp.effStart)
+			cState.add(sp.state)
+		}
 		mine = mine[:0]
 	}
-	cur = 0
+	cur := 0
 	last := int32(-1)
 	err = db.EachStatsSpan(ctx, func(sp *store.StatsSpan) error {
 		m := memberAt(&cur, sp.MemberID)
@@ -218,44 +221,48 @@ func Build(ctx context.Context, db *store.DB) (*Snapshot, error) {
 	if last >= 0 {
 		flush(last)
 	}
-	evs = nil
+	if err := events.stop(); err != nil {
+		return nil, err
+	}
+	// The flows into one array now, while the spans are still in their blocks: later, beside
+	// the spans' final columns, the copy would raise the build's peak.
+	s.flows = flows.all()
 
 	// Spans by org (CSR: a counting sort, the orgs being known), then by start date, through a
-	// permutation: a second copy of the spans would cost a quarter of a gigabyte at national scale.
-	n := len(spans)
+	// permutation that each column is then read through once, its blocks released behind it.
+	n := cOrg.n
 	s.spanStart = make([]int32, len(s.orgs)+1)
-	for _, sp := range spans {
-		s.spanStart[sp.org+1]++
-	}
+	cOrg.each(func(org int32) { s.spanStart[org+1]++ })
 	for i := 1; i < len(s.spanStart); i++ {
 		s.spanStart[i] += s.spanStart[i-1]
 	}
 	perm := make([]int32, n)
 	{
 		next := slices.Clone(s.spanStart)
-		for i, sp := range spans {
-			perm[next[sp.org]] = int32(i)
-			next[sp.org]++
-		}
+		i := int32(0)
+		cOrg.each(func(org int32) {
+			perm[next[org]] = i
+			next[org]++
+			i++
+		})
+		cOrg = chunks[int32]{}
 		for o := range s.orgs {
-			slices.SortFunc(perm[s.spanStart[o]:s.spanStart[o+1]], func(a, b int32) int { return int(spans[a].from - spans[b].from) })
+			slices.SortFunc(perm[s.spanStart[o]:s.spanStart[o+1]], func(a, b int32) int { return int(cFrom.at(a) - cFrom.at(b)) })
 		}
 	}
-	s.spMember, s.spFrom, s.spTo, s.spOfficial, s.spEff = make([]int32, n), make([]int32, n), make([]int32, n), make([]int32, n), make([]int32, n)
-	s.spState = make([]uint8, n)
+	s.spMember, s.spFrom, s.spTo = cMember.permuted(perm), cFrom.permuted(perm), cTo.permuted(perm)
+	s.spOfficial, s.spEff, s.spState = cOffic.permuted(perm), cEff.permuted(perm), cState.permuted(perm)
+	perm = nil
 	for c := range s.spCols {
 		s.spCols[c] = make([]uint8, n)
+		for i, m := range s.spMember {
+			s.spCols[c][i] = s.cols[c][m]
+		}
 	}
 	s.spBirthYear, s.spBirthRest = make([]int16, n), make([]uint16, n)
-	for i, p := range perm {
-		sp := &spans[p]
-		s.spMember[i], s.spFrom[i], s.spTo[i], s.spOfficial[i], s.spEff[i], s.spState[i] = sp.member, sp.from, sp.to, sp.offic, sp.effStart, sp.state
-		for c := range s.spCols {
-			s.spCols[c][i] = s.cols[c][sp.member]
-		}
-		s.spBirthYear[i], s.spBirthRest[i] = s.birthYear[sp.member], s.birthRest[sp.member]
+	for i, m := range s.spMember {
+		s.spBirthYear[i], s.spBirthRest[i] = s.birthYear[m], s.birthRest[m]
 	}
-	spans, perm = nil, nil
 	// By date; same-day events by member then kind, so that the order is the same every build.
 	slices.SortFunc(s.flows, func(a, b flowEvent) int {
 		if a.date != b.date {
@@ -267,6 +274,9 @@ func Build(ctx context.Context, db *store.DB) (*Snapshot, error) {
 		return int(a.flow) - int(b.flow)
 	})
 	s.sortVersions()
+	// Return the build's temporary arrays to the system before the limits above are lifted:
+	// otherwise the first requests after it grow the heap on top of them.
+	debug.FreeOSMemory()
 	s.BuiltIn = time.Since(start)
 	s.BuiltAt = time.Now()
 	return s, nil
@@ -336,4 +346,182 @@ func birthOf(b []byte) (int16, uint16) {
 		rest += int(b[8]-'0')*10 + int(b[9]-'0')
 	}
 	return int16(y), uint16(rest)
+}
+
+// buildGCPercent is the collector's target while a snapshot is built (see Build).
+const buildGCPercent = 10
+
+// buildMemoryLimit is the runtime's soft memory limit while a snapshot is built (see Build):
+// at national scale the old snapshot and the new one take 1.4 GB together, and the database
+// engine's own memory comes on top.
+const buildMemoryLimit = 1600 << 20
+
+// ev is one member event as the build needs it.
+type ev struct {
+	member int32
+	date   int32
+	kind   uint8
+	org    int32
+}
+
+// eventStream reads the member events in member order on its own goroutine, in batches, so
+// that the build takes each member's events as it reaches the member's spans.
+type eventStream struct {
+	batches chan []ev
+	free    chan []ev
+	done    chan error
+	cancel  context.CancelFunc
+	cur     []ev // what is left of the batch taken
+	whole   []ev // the batch taken, returned for reuse once spent
+	stopped bool
+	err     error
+}
+
+const eventBatch = 8192
+
+func streamEvents(ctx context.Context, db *store.DB, s *Snapshot, memberAt func(*int, int64) int) *eventStream {
+	ctx, cancel := context.WithCancel(ctx)
+	es := &eventStream{batches: make(chan []ev, 4), free: make(chan []ev, 6), done: make(chan error, 1), cancel: cancel}
+	go func() {
+		defer close(es.batches)
+		batch := make([]ev, 0, eventBatch)
+		send := func() error {
+			select {
+			case es.batches <- batch:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case batch = <-es.free:
+				batch = batch[:0]
+			default:
+				batch = make([]ev, 0, eventBatch)
+			}
+			return nil
+		}
+		cur := 0
+		err := db.EachStatsEvent(ctx, func(e *store.StatsEvent) error {
+			m := memberAt(&cur, e.MemberID)
+			k, ok := eventKinds[string(e.Kind)]
+			if m < 0 || !ok {
+				return nil
+			}
+			org := int32(-1)
+			if e.OrgID.Valid {
+				if oi, ok := s.orgIdx[e.OrgID.Int64]; ok {
+					org = oi
+				}
+			}
+			batch = append(batch, ev{int32(m), dayOf(string(e.Date)), k, org})
+			if len(batch) == eventBatch {
+				return send()
+			}
+			return nil
+		})
+		if err == nil && len(batch) > 0 {
+			err = send()
+		}
+		es.done <- err
+	}()
+	return es
+}
+
+// of appends member m's events to buf, skipping those of members before m. Members must be
+// asked in increasing order.
+func (es *eventStream) of(m int32, buf []ev) []ev {
+	for {
+		for len(es.cur) > 0 && es.cur[0].member < m {
+			es.cur = es.cur[1:]
+		}
+		for len(es.cur) > 0 && es.cur[0].member == m {
+			buf = append(buf, es.cur[0])
+			es.cur = es.cur[1:]
+		}
+		if len(es.cur) > 0 || !es.next() {
+			return buf
+		}
+	}
+}
+
+// next takes the following batch, returning the spent one for reuse; false at the end.
+func (es *eventStream) next() bool {
+	if es.stopped {
+		return false
+	}
+	if es.whole != nil {
+		select {
+		case es.free <- es.whole:
+		default:
+		}
+	}
+	b, ok := <-es.batches
+	es.cur, es.whole = b, b
+	return ok
+}
+
+// stop ends the reading (at once if the build no longer needs it) and returns its error.
+func (es *eventStream) stop() error {
+	if es.stopped {
+		return es.err
+	}
+	es.stopped = true
+	es.cancel()
+	for range es.batches {
+	}
+	es.err = <-es.done
+	if errors.Is(es.err, context.Canceled) {
+		es.err = nil
+	}
+	return es.err
+}
+
+// chunks is a column read in blocks of a fixed size: one array grown by appending would leave
+// a copy of itself behind at every growth, and keep up to a quarter of its size unused.
+type chunks[T any] struct {
+	blocks [][]T
+	n      int
+}
+
+const chunkBits = 16
+
+func (c *chunks[T]) add(v T) {
+	if c.n&(1<<chunkBits-1) == 0 {
+		c.blocks = append(c.blocks, make([]T, 1<<chunkBits))
+	}
+	c.blocks[c.n>>chunkBits][c.n&(1<<chunkBits-1)] = v
+	c.n++
+}
+
+func (c *chunks[T]) at(i int32) T { return c.blocks[i>>chunkBits][i&(1<<chunkBits-1)] }
+
+func (c *chunks[T]) each(fn func(T)) {
+	for b, block := range c.blocks {
+		if rest := c.n - b<<chunkBits; rest < len(block) {
+			block = block[:rest]
+		}
+		for _, v := range block {
+			fn(v)
+		}
+	}
+}
+
+// permuted returns the column in the order of perm (out[i] = column[perm[i]]) and releases it.
+func (c *chunks[T]) permuted(perm []int32) []T {
+	out := make([]T, len(perm))
+	for i, p := range perm {
+		out[i] = c.at(p)
+	}
+	*c = chunks[T]{}
+	return out
+}
+
+// all returns the column as one array of its exact length and releases the blocks as it goes.
+func (c *chunks[T]) all() []T {
+	out := make([]T, 0, c.n)
+	for b := range c.blocks {
+		out = append(out, c.blocks[b][:min(c.n-len(out), len(c.blocks[b]))]...)
+		c.blocks[b] = nil
+	}
+	*c = chunks[T]{}
+	return out
 }

@@ -1,8 +1,6 @@
 package stats
 
 import (
-	"slices"
-
 	"tochuc"
 )
 
@@ -44,7 +42,7 @@ orgs:
 		for j, dm := range p.dims {
 			v := orgValue(dm, ver)
 			if j >= p.nBy {
-				if v != dm.want {
+				if !dm.match(v) {
 					continue orgs
 				}
 				continue
@@ -82,7 +80,7 @@ func (s *Snapshot) OrgTotal(q Query) (int64, error) {
 }
 
 // OrgIDs lists the ids of the orgs a figure of Orgs counts (By is ignored; Filter narrows), in
-// id order: the drill-down of an org count.
+// the order of the tree on the day: the drill-down of an org count.
 func (s *Snapshot) OrgIDs(q Query) ([]int64, error) {
 	q.By = nil
 	p, err := s.orgPlan(q)
@@ -91,6 +89,12 @@ func (s *Snapshot) OrgIDs(q Query) ([]int64, error) {
 	}
 	var ids []int64
 	err = s.eachOrg(q, p, func(o int32, _ uint64) { ids = append(ids, s.orgs[o].id) })
-	slices.Sort(ids)
 	return ids, err
+}
+
+// IsOrgDimension tells whether a dimension is an org's (its kind, setting or an attribute)
+// rather than a member's: the only ones a count of organizations can be narrowed by.
+func IsOrgDimension(name string) bool {
+	_, member := colOf[name]
+	return !member && name != DimStatus && name != DimAgeBand && name != DimPartyAgeBand
 }

@@ -76,7 +76,7 @@ func (s *Snapshot) FlowsOfOrgs(q FlowQuery, ids []int64) (map[int64]map[string]i
 			if v < 0 {
 				v = s.memberValue(dm, e.member, -1, e.date)
 			}
-			if v != dm.want {
+			if !dm.match(v) {
 				return false
 			}
 		}

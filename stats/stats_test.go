@@ -106,6 +106,7 @@ func TestStats(t *testing.T) {
 		t.Run("DashboardEqualsSQL", func(t *testing.T) { statsDashboardEqualsSQL(t, db) })
 		t.Run("Orgs", func(t *testing.T) { statsOrgs(t, db) })
 		t.Run("FlowsOfOrgs", func(t *testing.T) { statsFlowsOfOrgs(t, db) })
+		t.Run("SeveralCodes", func(t *testing.T) { statsSeveralCodes(t, db) })
 	})
 }
 
@@ -345,5 +346,80 @@ func statsUnknownDimension(t *testing.T, db *store.DB, svc *service.Service) {
 		if err == nil || !strings.Contains(err.Error(), "shoe_size") || !strings.Contains(err.Error(), "party_age_band") {
 			t.Fatalf("unknown dimension: %v", err)
 		}
+	}
+}
+
+// A filter of several codes ("02|03") counts the members of any of them, and a negation
+// ("!02|03") the others: the drill-down of a form's cell such as "dân tộc thiểu số".
+func statsSeveralCodes(t *testing.T, db *store.DB) {
+	snap, err := stats.Build(sysCtx(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := tochuc.Date(fixedToday)
+	for _, dimName := range []string{"ethnicity", "sex", "age_band", "org_kind"} {
+		rows, err := snap.Members(stats.Query{AsOf: d, By: []string{dimName}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) < 2 {
+			t.Fatalf("%s: fewer than two values: %+v", dimName, rows)
+		}
+		total, err := snap.Total(stats.Query{AsOf: d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, b := rows[0], rows[1]
+		codes := []string{a.Values[0], b.Values[0], "no-such-code"}
+		for _, c := range []struct {
+			not  bool
+			want int64
+		}{{false, a.Count + b.Count}, {true, total - a.Count - b.Count}} {
+			f := map[string]string{dimName: stats.FilterValue(codes, c.not)}
+			n, err := snap.Total(stats.Query{AsOf: d, Filter: f})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids, err := snap.MemberIDs(stats.Query{AsOf: d, Filter: f})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != c.want || int64(len(ids)) != c.want {
+				t.Errorf("%v: count %d, list %d, want %d", f, n, len(ids), c.want)
+			}
+		}
+	}
+	// Flows and organizations take the same values.
+	from := tochuc.Date("2000-01-01")
+	all, err := snap.Flows(stats.FlowQuery{From: from, To: d, By: []string{"sex"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var admittedMale, admittedAll int64
+	for _, r := range all {
+		if r.Flow == "admitted" {
+			admittedAll += r.Count
+			if r.Values[0] == "male" {
+				admittedMale += r.Count
+			}
+		}
+	}
+	ids, err := snap.FlowMemberIDs(stats.FlowQuery{From: from, To: d, Filter: map[string]string{"sex": "!male"}}, "admitted")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if admittedAll == 0 || int64(len(ids)) != admittedAll-admittedMale {
+		t.Errorf("admitted not male: %d, want %d − %d", len(ids), admittedAll, admittedMale)
+	}
+	kinds, err := snap.Orgs(stats.Query{AsOf: d, By: []string{"org_kind"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := snap.OrgTotal(stats.Query{AsOf: d, Filter: map[string]string{"org_kind": kinds[0].Values[0] + "|" + kinds[1].Values[0]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != kinds[0].Count+kinds[1].Count {
+		t.Errorf("orgs of two kinds: %d, want %d", n, kinds[0].Count+kinds[1].Count)
 	}
 }

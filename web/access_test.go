@@ -278,6 +278,9 @@ var accessRules = map[string]func(s *side) []req{
 	"GET /stats/members": func(s *side) []req {
 		return []req{{method: "GET", path: "/stats/members?org=" + s.province + "&f.sex=male"}, {method: "GET", path: "/stats/members?org=" + s.cell}}
 	},
+	"GET /stats/orgs": func(s *side) []req {
+		return []req{{method: "GET", path: "/stats/orgs?org=" + s.province + "&f.org_kind=cell|basic_cell"}, {method: "GET", path: "/stats/orgs?org=" + s.cell}}
+	},
 	"GET /stats/members/export": func(s *side) []req {
 		return []req{{method: "GET", path: "/stats/members/export?org=" + s.province + "&format=csv"},
 			{method: "GET", path: "/stats/members/export?org=" + s.cell + "&format=xlsx"}}

@@ -84,6 +84,7 @@ func (s *Server) table() []route {
 		{"GET /audit/verify", user, s.auditVerify},
 		{"GET /stats", user, s.statsPage},
 		{"GET /stats/members", user, s.statsMembersPage},
+		{"GET /stats/orgs", user, s.statsOrgsPage},
 		{"GET /stats/members/export", user, s.statsMembersExport},
 		{"GET /statforms", user, s.statformPage},
 		{"GET /statforms/xlsx", user, s.statformXLSX},

@@ -41,7 +41,7 @@ type formCell struct {
 	Value int64
 	Set   bool
 	Bad   bool
-	Link  string // the members the cell counts, when it is one figure of members
+	Link  string // the list of what the cell counts, when it is one figure
 }
 
 func formRows(v *service.StatFormView) []formRow {
@@ -55,12 +55,17 @@ func formRows(v *service.StatFormView) []formRow {
 		for _, c := range v.Layout.Columns {
 			n, ok := v.Value(r.Key, c.Key)
 			cell := formCell{Value: n, Set: ok, Bad: bad[r.Key+"|"+c.Key]}
-			if f, fn, one := v.Layout.MemberFilter(r.Key, c.Key); ok && one && n > 0 {
-				d := v.AsOf
-				if fn == statforms.FnOpening {
-					d = v.Opening
+			if fn, flow, f, one := v.Layout.CellFigure(r.Key, c.Key); ok && one && n > 0 {
+				switch fn {
+				case statforms.FnMembers:
+					cell.Link = statsLink(v.OrgCode, v.AsOf, f)
+				case statforms.FnOpening:
+					cell.Link = statsLink(v.OrgCode, v.Opening, f)
+				case statforms.FnFlow:
+					cell.Link = statsFlowLink(v.OrgCode, v.From, v.AsOf, flow, f)
+				case statforms.FnOrgs:
+					cell.Link = statsOrgsLink(v.OrgCode, v.AsOf, f)
 				}
-				cell.Link = statsLink(v.OrgCode, d, f)
 			}
 			fr.Cells = append(fr.Cells, cell)
 		}

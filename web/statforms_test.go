@@ -39,7 +39,7 @@ func TestStatformPages(t *testing.T) {
 		if !strings.Contains(body, `<a href="/statforms" aria-current="page">`) {
 			t.Error("no current link to the forms in the navigation")
 		}
-		// A cell of one figure of members opens the list of its members; a sum or a flow does not.
+		// A cell of one figure opens the list of what it counts; a sum does not.
 		// (The province has no woman: a cell of 0 has no link.)
 		if !strings.Contains(body, `<td class="num"><a href="/stats/members?as_of=2024-12-31&amp;org=PA">1</a></td><td class="num">0</td>`) {
 			t.Error("form page lacks the drill-down of the closing members")
@@ -48,8 +48,22 @@ func TestStatformPages(t *testing.T) {
 			t.Error("form page lacks the drill-down of the opening members (31/12/2023)")
 		}
 		if strings.Contains(body, "f.ethnicity=") || strings.Contains(body, "f.sex=") {
-			t.Error("a drill-down of a cell of several codes or of 0")
+			t.Error("a drill-down of a cell of 0")
 		}
+		// A count of organizations of two kinds opens the list of those organizations.
+		link := `/stats/orgs?as_of=2024-12-31&amp;f.org_kind=basic_committee%7Cbasic_cell&amp;org=PA`
+		if !strings.Contains(body, link) {
+			t.Errorf("form page lacks the drill-down of the basic organizations %s", link)
+		}
+		w = e.get(strings.ReplaceAll(link, "&amp;", "&"), &staff)
+		wantStatus(t, w, http.StatusOK, "orgs drill-down")
+		for _, want := range []string{"Danh sách tổ chức đảng của số liệu", "Đảng bộ cơ sở, Chi bộ cơ sở", "PA-X"} {
+			if !strings.Contains(w.Body.String(), want) {
+				t.Errorf("orgs drill-down lacks %q", want)
+			}
+		}
+		wantStatus(t, e.get(strings.ReplaceAll(link, "&amp;", "&"), &other), http.StatusNotFound, "orgs of another province")
+		wantStatus(t, e.get("/stats/orgs?org=PA&f.sex=male", &staff), http.StatusBadRequest, "orgs by a member dimension")
 		wantStatus(t, e.get("/statforms?form=1-TCTW&org=PA&as_of=2024-12-31", &other), http.StatusNotFound, "another province")
 
 		w = e.get("/statforms/xlsx?form=1-TCTW&org=PA&as_of=2024-12-31", &staff)

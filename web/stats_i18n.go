@@ -4,6 +4,11 @@ package web
 // merged at start without overriding entries already in the catalog.
 var statsEnglish = map[string]string{
 	"Thống kê": "Statistics",
+	"Danh sách tổ chức đảng của số liệu": "Organizations counted in the figure",
+	"Các tổ chức đảng được đếm tại ngày": "The organizations counted on",
+	"tổ chức đảng":                       "party organizations",
+	"Tên tổ chức đảng":                   "Name of the party organization",
+	"Không có tổ chức đảng nào.":         "No party organizations.",
 	"đếm đảng viên của tổ chức và mọi tổ chức trực thuộc theo cây tổ chức của ngày đó. Bấm vào một con số để xem danh sách đảng viên.": "members of the organization and all its subordinate organizations are counted on the tree of that date. Click a figure to see its members.",
 	"Số đảng viên":                    "Members",
 	"Mã tổ chức":                      "Organization code",

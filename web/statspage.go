@@ -37,6 +37,38 @@ type statsOrgView struct {
 	Self       string // the page of this org alone (for the child rows)
 }
 
+// statsOrgsLink is the drill-down of a count of organizations.
+func statsOrgsLink(org string, d tochuc.Date, filter map[string]string) string {
+	q := url.Values{"org": {org}, "as_of": {string(d)}}
+	for k, v := range filter {
+		q.Set("f."+k, v)
+	}
+	return "/stats/orgs?" + q.Encode()
+}
+
+// statsOrgsPage: GET /stats/orgs — the organizations a count of organizations counts.
+func (s *Server) statsOrgsPage(w http.ResponseWriter, r *http.Request) {
+	d, err := s.asOf(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := statsFilter(r)
+	list, err := s.svc.StatsOrgsList(r.Context(), strings.TrimSpace(r.URL.Query().Get("org")), d, f, intParam(r, "page", 1))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var lines []statsFilterLine
+	for _, k := range slices.Sorted(maps.Keys(f)) {
+		lines = append(lines, statsFilterLine{Dim: stats.DimensionLabel(k), Value: stats.ValueLabel(k, f[k])})
+	}
+	s.render(w, r, http.StatusOK, "statsorgs", map[string]any{
+		"Title": "Danh sách tổ chức đảng của số liệu — " + list.Org.Name, "List": list, "Filters": lines,
+		"Pages": (list.Total + service.StatsListPage - 1) / service.StatsListPage, "First": (list.Page-1)*service.StatsListPage + 1,
+	})
+}
+
 // statsLink is the drill-down of a figure.
 func statsLink(org string, d tochuc.Date, filter map[string]string) string {
 	q := url.Values{"org": {org}, "as_of": {string(d)}}

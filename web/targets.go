@@ -16,8 +16,11 @@ import (
 
 func init() {
 	funcs["figureName"] = func(f string) string {
-		if f == service.FigureMembers {
+		switch f {
+		case service.FigureMembers:
 			return "Số đảng viên (cuối kỳ)"
+		case service.FigureOrgs:
+			return "Số tổ chức đảng (cuối kỳ)"
 		}
 		return stats.FlowLabel(f)
 	}

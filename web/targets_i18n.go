@@ -59,6 +59,7 @@ var targetsEnglish = map[string]string{
 	"đề án, nhiệm vụ":               "projects and tasks",
 	"Quá hạn":                       "Overdue",
 	"Số đảng viên (cuối kỳ)":        "Members (end of period)",
+	"Số tổ chức đảng (cuối kỳ)":     "Party organizations (end of period)",
 	"Kết nạp":                       "Admitted",
 	"Kết nạp lại":                   "Re-admitted",
 	"Công nhận chính thức":          "Recognized official",
