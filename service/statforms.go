@@ -507,3 +507,63 @@ func (s *Service) CanOpenStatRound(ctx context.Context, code string, asOf tochuc
 	o, err := s.DB.OrgByCodeAsOf(ctx, code, asOf)
 	return err == nil && r.covers(o.Path)
 }
+
+// StatFormCellView explains a cell of a form: its figures, each with its value and what a list
+// of it needs, summing to the cell's value.
+type StatFormCellView struct {
+	Form     string             `json:"form"`
+	Title    string             `json:"title"`
+	OrgCode  string             `json:"org_code"`
+	OrgName  string             `json:"org_name"`
+	AsOf     tochuc.Date        `json:"as_of"`
+	From     tochuc.Date        `json:"from"`
+	Opening  tochuc.Date        `json:"opening"`
+	Row      string             `json:"row"`
+	Column   string             `json:"column"`
+	RowLabel string             `json:"row_label"`
+	ColLabel string             `json:"column_label"`
+	Value    int64              `json:"value"`
+	Const    int64              `json:"constant"`
+	Terms    []StatFormTermView `json:"terms"`
+}
+
+// StatFormTermView is one signed figure of a cell.
+type StatFormTermView struct {
+	Sign     int64             `json:"sign"`
+	Fn       string            `json:"function"`
+	Flow     string            `json:"flow,omitempty"`
+	Filter   map[string]string `json:"filter"`
+	Value    int64             `json:"value"`
+	Listable bool              `json:"listable"`
+}
+
+// StatFormCell explains a cell of a form of an org as of a date (counts permission over the
+// org, like the form): each figure it adds or subtracts, computed by the engine's ordinary
+// queries, so that a clerk can see where a sum comes from and open each part's list.
+func (s *Service) StatFormCell(ctx context.Context, form, code string, asOf tochuc.Date, row, col string) (*StatFormCellView, error) {
+	v, err := s.StatForm(ctx, form, code, asOf)
+	if err != nil {
+		return nil, err
+	}
+	konst, terms, ok := v.Layout.CellTerms(row, col)
+	if !ok {
+		return nil, tochuc.Errorf(tochuc.ENOTFOUND, "biểu %s không có ô dòng %q, cột %q", v.Form, row, col)
+	}
+	snap, err := s.StatsSnapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	val, _ := v.Value(row, col)
+	out := &StatFormCellView{Form: v.Form, Title: v.Title, OrgCode: v.OrgCode, OrgName: v.OrgName, AsOf: v.AsOf,
+		From: v.From, Opening: v.Opening, Row: row, Column: col, RowLabel: v.Layout.RowByKey(row).Label,
+		ColLabel: v.Layout.ColumnByKey(col).Label, Value: val, Const: konst}
+	for _, t := range terms {
+		n, err := statforms.TermValue(snap, v.OrgID, v.AsOf, t)
+		if err != nil {
+			return nil, err
+		}
+		out.Terms = append(out.Terms, StatFormTermView{Sign: t.Sign, Fn: t.Call.Fn, Flow: t.Call.Flow, Filter: t.Filter,
+			Value: n, Listable: t.Listable})
+	}
+	return out, nil
+}

@@ -50,7 +50,56 @@ func TestStatForms(t *testing.T) {
 		t.Run("XLSX", func(t *testing.T) { statformXLSX(t, svc) })
 		t.Run("Rounds", func(t *testing.T) { statformRounds(t, db, svc) })
 		t.Run("RefusedByRule", func(t *testing.T) { statformRefused(t, svc) })
+		t.Run("CellExplained", func(t *testing.T) { statformCellExplained(t, svc) })
 	})
+}
+
+// statformCellExplained: every cell of every form, explained figure by figure through the
+// engine's ordinary queries (filters of several codes and negations included), adds up to the
+// value the form's one-pass computation gives.
+func statformCellExplained(t *testing.T, svc *service.Service) {
+	ctx := sysCtx()
+	cells, sums, nonzero := 0, 0, 0
+	for _, form := range statforms.Codes() {
+		for _, org := range []string{"H01", "TW"} {
+			v, err := svc.StatForm(ctx, form, org, "2024-12-31")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range v.Layout.Rows {
+				for _, c := range v.Layout.Columns {
+					want, ok := v.Value(r.Key, c.Key)
+					if !ok {
+						continue
+					}
+					x, err := svc.StatFormCell(ctx, form, org, "2024-12-31", r.Key, c.Key)
+					if err != nil {
+						t.Fatalf("%s %s %s/%s: %v", form, org, r.Key, c.Key, err)
+					}
+					got := x.Const
+					for _, tm := range x.Terms {
+						got += tm.Sign * tm.Value
+					}
+					if got != want || x.Value != want {
+						t.Errorf("%s %s %s/%s: parts %d, cell %d, form %d: %+v", form, org, r.Key, c.Key, got, x.Value, want, x.Terms)
+					}
+					cells++
+					if len(x.Terms) > 1 {
+						sums++
+					}
+					if want != 0 {
+						nonzero++
+					}
+				}
+			}
+		}
+	}
+	if sums == 0 || nonzero < 50 {
+		t.Errorf("too little checked: %d cells, %d sums, %d not zero", cells, sums, nonzero)
+	}
+	if _, err := svc.StatFormCell(ctx, "1-TCTW", "H01", "2024-12-31", "no_such_row", "total"); tochuc.ErrorCode(err) != tochuc.ENOTFOUND {
+		t.Errorf("unknown cell: %v", err)
+	}
 }
 
 // statformAcademicTitle: 3-TCTW counts the academic titles, the woman in the female column.

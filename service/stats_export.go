@@ -194,30 +194,37 @@ type StatsOrgList struct {
 	Orgs   []tochuc.Org
 }
 
+// statsOrgIDs resolves a count of organizations within the reader's counts reach: the org
+// and the ids of the orgs the count counts, in tree order.
+func (s *Service) statsOrgIDs(ctx context.Context, code string, d tochuc.Date, filter map[string]string) (tochuc.Org, []int64, error) {
+	r, err := s.reachFor(ctx, tochuc.PermCounts, d)
+	if err != nil {
+		return tochuc.Org{}, nil, err
+	}
+	o, err := s.orgOrHome(ctx, r, code)
+	if err != nil {
+		return o, nil, err
+	}
+	for k := range filter {
+		if !stats.IsOrgDimension(k) {
+			return o, nil, tochuc.Errorf(tochuc.EINVALID, "chiều %q là của đảng viên, không lọc được danh sách tổ chức đảng", k)
+		}
+	}
+	snap, err := s.StatsSnapshot(ctx)
+	if err != nil {
+		return o, nil, err
+	}
+	ids, err := snap.OrgIDs(stats.Query{OrgID: o.ID, AsOf: d, Filter: filter})
+	return o, ids, err
+}
+
 // StatsOrgsList is the list of a count of organizations (see StatsOrgList).
 func (s *Service) StatsOrgsList(ctx context.Context, code string, d tochuc.Date, filter map[string]string, page int) (*StatsOrgList, error) {
 	if d == "" {
 		d = s.Today()
 	}
 	page = max(page, 1)
-	r, err := s.reachFor(ctx, tochuc.PermCounts, d)
-	if err != nil {
-		return nil, err
-	}
-	o, err := s.orgOrHome(ctx, r, code)
-	if err != nil {
-		return nil, err
-	}
-	for k := range filter {
-		if !stats.IsOrgDimension(k) {
-			return nil, tochuc.Errorf(tochuc.EINVALID, "chiều %q là của đảng viên, không lọc được danh sách tổ chức đảng", k)
-		}
-	}
-	snap, err := s.StatsSnapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := snap.OrgIDs(stats.Query{OrgID: o.ID, AsOf: d, Filter: filter})
+	o, ids, err := s.statsOrgIDs(ctx, code, d, filter)
 	if err != nil {
 		return nil, err
 	}
@@ -231,4 +238,50 @@ func (s *Service) StatsOrgsList(ctx context.Context, code string, d tochuc.Date,
 		out.Orgs = append(out.Orgs, x)
 	}
 	return out, nil
+}
+
+// StatsOrgsExport writes the whole list of a count of organizations: code, name, kind,
+// setting, parent, administrative unit, in tree order; with human, Vietnamese headings and
+// labels. It returns the number of rows.
+func (s *Service) StatsOrgsExport(ctx context.Context, w tabular.Writer, code string, d tochuc.Date, filter map[string]string, human bool) (int64, error) {
+	if d == "" {
+		d = s.Today()
+	}
+	_, ids, err := s.statsOrgIDs(ctx, code, d, filter)
+	if err != nil {
+		return 0, err
+	}
+	all, err := s.DB.OrgsAsOf(ctx, d) // one read of the tree rather than one per org
+	if err != nil {
+		return 0, err
+	}
+	byID := make(map[int64]*tochuc.Org, len(all))
+	for i := range all {
+		byID[all[i].ID] = &all[i]
+	}
+	head := []string{"code", "name", "kind", "setting", "parent_code", "admin_unit_code"}
+	if human {
+		head = []string{"Mã tổ chức", "Tên tổ chức đảng", "Loại tổ chức", "Loại hình", "Mã tổ chức cấp trên", "Mã đơn vị hành chính"}
+	}
+	if err := w.WriteHeader(head); err != nil {
+		return 0, err
+	}
+	label := func(l codes.List, c string) string {
+		if x, ok := l.ByCode(c); ok && human {
+			return x.Name
+		}
+		return c
+	}
+	var n int64
+	for _, id := range ids {
+		o := byID[id]
+		if o == nil {
+			continue
+		}
+		if err := w.WriteRow([]string{o.Code, o.Name, label(codes.OrgKinds, o.Kind), label(codes.Settings, o.Setting), o.ParentCode, o.AdminUnitCode}); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, w.Close()
 }

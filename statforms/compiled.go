@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"tochuc"
 	"tochuc/stats"
 )
 
@@ -250,28 +251,72 @@ func (l *Layout) checkSides(lvs, rvs []int64) []Issue {
 	return out
 }
 
-// CellFigure is the one engine figure a cell is, when it is one (no constant, no sum or
-// difference): its function (members, opening, flow or orgs), the flow's name, and its
-// conditions as a stats filter (several codes as "a|b", a negation as "!a|b": see
-// stats.FilterValue). It is the drill-down of the cell to the list of what it counts. False for
-// a sum, or a dimension with two conditions.
-func (l *Layout) CellFigure(row, col string) (fn, flow string, filter map[string]string, ok bool) {
+// Term is one signed engine figure of a cell, with its conditions as a stats filter (several
+// codes as "a|b", a negation as "!a|b": see stats.FilterValue). Listable is false when a
+// dimension has two conditions, which a filter cannot say.
+type Term struct {
+	Sign     int64
+	Call     Call
+	Filter   map[string]string
+	Listable bool
+}
+
+// CellTerms is a cell as the sum of its constant and its signed figures: the explanation of
+// the cell. False when the layout has no such cell.
+func (l *Layout) CellTerms(row, col string) (konst int64, terms []Term, ok bool) {
 	i, ok := l.c.cellAt[[2]string{row, col}]
 	if !ok {
-		return "", "", nil, false
+		return 0, nil, false
 	}
 	cc := l.c.cells[i]
-	if cc.konst != 0 || len(cc.terms) != 1 || cc.terms[0].sign != 1 {
+	for _, t := range cc.terms {
+		f := l.c.figs[t.idx]
+		tm := Term{Sign: t.sign, Call: f, Filter: map[string]string{}, Listable: true}
+		for _, c := range f.Conds {
+			v := stats.FilterValue(c.Codes, c.Not)
+			if old, ok := tm.Filter[c.Dim]; ok && old != v {
+				tm.Listable = false
+			}
+			tm.Filter[c.Dim] = v
+		}
+		terms = append(terms, tm)
+	}
+	return cc.konst, terms, true
+}
+
+// CellFigure is the one engine figure a cell is, when it is one (no constant, no sum or
+// difference): its function (members, opening, flow or orgs), the flow's name, and its
+// conditions as a stats filter. It is the drill-down of the cell to the list of what it counts.
+// False for a sum, or a dimension with two conditions.
+func (l *Layout) CellFigure(row, col string) (fn, flow string, filter map[string]string, ok bool) {
+	konst, terms, ok := l.CellTerms(row, col)
+	if !ok || konst != 0 || len(terms) != 1 || terms[0].Sign != 1 || !terms[0].Listable {
 		return "", "", nil, false
 	}
-	f := l.c.figs[cc.terms[0].idx]
-	filter = map[string]string{}
-	for _, c := range f.Conds {
-		v := stats.FilterValue(c.Codes, c.Not)
-		if old, ok := filter[c.Dim]; ok && old != v {
-			return "", "", nil, false
+	return terms[0].Call.Fn, terms[0].Call.Flow, terms[0].Filter, true
+}
+
+// TermValue is a term's figure (without its sign) for the subtree of an org on a form's date,
+// computed by the engine's ordinary queries: the explanation of a cell is checked against the
+// form's own one-pass computation by a test.
+func TermValue(snap *stats.Snapshot, orgID int64, asOf tochuc.Date, t Term) (int64, error) {
+	from, opening := Period(asOf)
+	switch t.Call.Fn {
+	case FnMembers:
+		return snap.Total(stats.Query{OrgID: orgID, AsOf: asOf, Filter: t.Filter})
+	case FnOpening:
+		return snap.Total(stats.Query{OrgID: orgID, AsOf: opening, Filter: t.Filter})
+	case FnOrgs:
+		return snap.OrgTotal(stats.Query{OrgID: orgID, AsOf: asOf, Filter: t.Filter})
+	case FnFlow:
+		rows, err := snap.Flows(stats.FlowQuery{OrgID: orgID, From: from, To: asOf, Filter: t.Filter})
+		var n int64
+		for _, r := range rows {
+			if r.Flow == t.Call.Flow {
+				n += r.Count
+			}
 		}
-		filter[c.Dim] = v
+		return n, err
 	}
-	return f.Fn, f.Flow, filter, true
+	return 0, fmt.Errorf("statforms: unknown function %q", t.Call.Fn)
 }

@@ -281,6 +281,13 @@ var accessRules = map[string]func(s *side) []req{
 	"GET /stats/orgs": func(s *side) []req {
 		return []req{{method: "GET", path: "/stats/orgs?org=" + s.province + "&f.org_kind=cell|basic_cell"}, {method: "GET", path: "/stats/orgs?org=" + s.cell}}
 	},
+	"GET /statforms/cell": func(s *side) []req {
+		return []req{{method: "GET", path: "/statforms/cell?form=1-TCTW&org=" + s.province + "&as_of=2024-12-31&row=increase&col=total"}}
+	},
+	"GET /stats/orgs/export": func(s *side) []req {
+		return []req{{method: "GET", path: "/stats/orgs/export?org=" + s.province + "&format=csv"},
+			{method: "GET", path: "/stats/orgs/export?org=" + s.cell + "&format=xlsx&f.border=true"}}
+	},
 	"GET /stats/members/export": func(s *side) []req {
 		return []req{{method: "GET", path: "/stats/members/export?org=" + s.province + "&format=csv"},
 			{method: "GET", path: "/stats/members/export?org=" + s.cell + "&format=xlsx"}}

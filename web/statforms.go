@@ -2,14 +2,17 @@ package web
 
 import (
 	"bytes"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
 	"tochuc"
 	"tochuc/service"
 	"tochuc/statforms"
+	"tochuc/stats"
 )
 
 // The official statistical forms: a form viewed for an org as of a date with its validation
@@ -66,6 +69,10 @@ func formRows(v *service.StatFormView) []formRow {
 				case statforms.FnOrgs:
 					cell.Link = statsOrgsLink(v.OrgCode, v.AsOf, f)
 				}
+			} else if ok && n != 0 {
+				// A sum: the page that explains it, each part with its own list.
+				cell.Link = "/statforms/cell?" + url.Values{"form": {v.Form}, "org": {v.OrgCode}, "as_of": {string(v.AsOf)},
+					"row": {r.Key}, "col": {c.Key}}.Encode()
 			}
 			fr.Cells = append(fr.Cells, cell)
 		}
@@ -313,4 +320,54 @@ func (s *Server) apiStatroundDecide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.json(w, http.StatusOK, map[string]bool{"ok": true})
+}
+
+// cellTerm is a part of a cell on its page: what it counts, its conditions and its list.
+type cellTerm struct {
+	service.StatFormTermView
+	Label   string
+	Filters []statsFilterLine
+	Link    string
+}
+
+// statformCellPage: GET /statforms/cell?form=&org=&as_of=&row=&col= — a cell explained.
+func (s *Server) statformCellPage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	asOf, err := s.statformDate(r, "as_of")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	c, err := s.svc.StatFormCell(r.Context(), q.Get("form"), q.Get("org"), asOf, q.Get("row"), q.Get("col"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var terms []cellTerm
+	for _, t := range c.Terms {
+		ct := cellTerm{StatFormTermView: t}
+		for _, k := range slices.Sorted(maps.Keys(t.Filter)) {
+			ct.Filters = append(ct.Filters, statsFilterLine{Dim: stats.DimensionLabel(k), Value: stats.ValueLabel(k, t.Filter[k])})
+		}
+		switch t.Fn {
+		case statforms.FnMembers:
+			ct.Label = "Số đảng viên tại ngày " + c.AsOf.Display()
+			ct.Link = statsLink(c.OrgCode, c.AsOf, t.Filter)
+		case statforms.FnOpening:
+			ct.Label = "Số đảng viên đầu kỳ (tại ngày " + c.Opening.Display() + ")"
+			ct.Link = statsLink(c.OrgCode, c.Opening, t.Filter)
+		case statforms.FnFlow:
+			ct.Label = stats.FlowLabel(t.Flow) + " (" + c.From.Display() + " – " + c.AsOf.Display() + ")"
+			ct.Link = statsFlowLink(c.OrgCode, c.From, c.AsOf, t.Flow, t.Filter)
+		case statforms.FnOrgs:
+			ct.Label = "Số tổ chức đảng tại ngày " + c.AsOf.Display()
+			ct.Link = statsOrgsLink(c.OrgCode, c.AsOf, t.Filter)
+		}
+		if !t.Listable || t.Value == 0 {
+			ct.Link = ""
+		}
+		terms = append(terms, ct)
+	}
+	s.render(w, r, http.StatusOK, "statformcell", map[string]any{"Title": "Ô của biểu số " + c.Form, "Cell": c, "Terms": terms,
+		"Back": statformQuery(c.Form, c.OrgCode, c.AsOf)})
 }

@@ -63,7 +63,22 @@ func TestStatformPages(t *testing.T) {
 			}
 		}
 		wantStatus(t, e.get(strings.ReplaceAll(link, "&amp;", "&"), &other), http.StatusNotFound, "orgs of another province")
+		w = e.get(strings.Replace(strings.ReplaceAll(link, "&amp;", "&"), "/stats/orgs?", "/stats/orgs/export?format=csv&", 1), &staff)
+		wantStatus(t, w, http.StatusOK, "orgs export")
+		if lines := strings.Split(strings.TrimPrefix(strings.TrimSpace(w.Body.String()), "\ufeff"), "\n"); len(lines) < 2 || !strings.HasPrefix(lines[0], "code,name,kind,setting,parent_code") ||
+			!strings.Contains(w.Body.String(), "PA-X,") {
+			t.Errorf("orgs export:\n%s", w.Body.String())
+		}
 		wantStatus(t, e.get("/stats/orgs?org=PA&f.sex=male", &staff), http.StatusBadRequest, "orgs by a member dimension")
+		// A sum opens the page that explains it, each part with its value.
+		w = e.get("/statforms/cell?form=1-TCTW&org=PA&as_of=2024-12-31&row=decrease&col=total", &staff)
+		wantStatus(t, w, http.StatusOK, "cell page")
+		for _, want := range []string{"Ô của biểu số", "Giảm trong kỳ", "Chuyển đi", "Từ trần", "Khai trừ", "01/01/2024 – 31/12/2024"} {
+			if !strings.Contains(w.Body.String(), want) {
+				t.Errorf("cell page lacks %q", want)
+			}
+		}
+		wantStatus(t, e.get("/statforms/cell?form=1-TCTW&org=PA&as_of=2024-12-31&row=decrease&col=total", &other), http.StatusNotFound, "cell of another province")
 		wantStatus(t, e.get("/statforms?form=1-TCTW&org=PA&as_of=2024-12-31", &other), http.StatusNotFound, "another province")
 
 		w = e.get("/statforms/xlsx?form=1-TCTW&org=PA&as_of=2024-12-31", &staff)

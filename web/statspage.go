@@ -63,9 +63,33 @@ func (s *Server) statsOrgsPage(w http.ResponseWriter, r *http.Request) {
 	for _, k := range slices.Sorted(maps.Keys(f)) {
 		lines = append(lines, statsFilterLine{Dim: stats.DimensionLabel(k), Value: stats.ValueLabel(k, f[k])})
 	}
+	exp := r.URL.Query()
+	exp.Del("page")
+	exp.Set("org", list.Org.Code)
+	exp.Set("as_of", string(d))
 	s.render(w, r, http.StatusOK, "statsorgs", map[string]any{
 		"Title": "Danh sách tổ chức đảng của số liệu — " + list.Org.Name, "List": list, "Filters": lines,
 		"Pages": (list.Total + service.StatsListPage - 1) / service.StatsListPage, "First": (list.Page-1)*service.StatsListPage + 1,
+		"ExportCSV": "/stats/orgs/export?" + exp.Encode() + "&format=csv", "ExportXLSX": "/stats/orgs/export?" + exp.Encode() + "&format=xlsx",
+	})
+}
+
+// statsOrgsExport: GET /stats/orgs/export — the organizations of a count as CSV or XLSX.
+func (s *Server) statsOrgsExport(w http.ResponseWriter, r *http.Request) {
+	d, err := s.asOf(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	format, err := exportFormat(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	org := strings.TrimSpace(r.URL.Query().Get("org"))
+	s.download(w, r, format, "thong-ke-to-chuc-"+safeFileName(org)+"-"+string(d)+"."+format, "Tổ chức đảng", func(tw tabular.Writer, human bool) error {
+		_, err := s.svc.StatsOrgsExport(r.Context(), tw, org, d, statsFilter(r), human)
+		return err
 	})
 }
 
