@@ -281,6 +281,9 @@ var accessRules = map[string]func(s *side) []req{
 	"GET /stats/orgs": func(s *side) []req {
 		return []req{{method: "GET", path: "/stats/orgs?org=" + s.province + "&f.org_kind=cell|basic_cell"}, {method: "GET", path: "/stats/orgs?org=" + s.cell}}
 	},
+	"GET /api/v1/statforms/{form}/cell": func(s *side) []req {
+		return []req{{method: "GET", path: "/api/v1/statforms/1-TCTW/cell?org=" + s.province + "&as_of=2024-12-31&row=closing&col=female"}}
+	},
 	"GET /statforms/cell": func(s *side) []req {
 		return []req{{method: "GET", path: "/statforms/cell?form=1-TCTW&org=" + s.province + "&as_of=2024-12-31&row=increase&col=total"}}
 	},

@@ -116,6 +116,7 @@ func (s *Server) table() []route {
 		{"GET /api/v1/statforms", user, s.apiStatforms},
 		{"GET /api/v1/statforms/{form}", user, s.apiStatform},
 		{"GET /api/v1/statforms/{form}/round", user, s.apiStatround},
+		{"GET /api/v1/statforms/{form}/cell", user, s.apiStatformCell},
 		{"POST /api/v1/statforms/{form}/round", user, s.apiStatroundOpen},
 		{"POST /api/v1/statforms/{form}/round/submit", user, s.apiStatroundSubmit},
 		{"POST /api/v1/statforms/{form}/round/decide", user, s.apiStatroundDecide},

@@ -2,10 +2,8 @@ package web
 
 import (
 	"bytes"
-	"maps"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -237,6 +235,23 @@ func (s *Server) apiStatform(w http.ResponseWriter, r *http.Request) {
 	s.json(w, http.StatusOK, v)
 }
 
+// apiStatformCell: GET /api/v1/statforms/{form}/cell?org=&as_of=&row=&col= — a cell explained:
+// its signed figures, each with its value and its filter.
+func (s *Server) apiStatformCell(w http.ResponseWriter, r *http.Request) {
+	asOf, err := s.statformDate(r, "as_of")
+	if err != nil {
+		s.apiError(w, err)
+		return
+	}
+	q := r.URL.Query()
+	c, err := s.svc.StatFormCell(r.Context(), r.PathValue("form"), q.Get("org"), asOf, q.Get("row"), q.Get("col"))
+	if err != nil {
+		s.apiError(w, err)
+		return
+	}
+	s.json(w, http.StatusOK, c)
+}
+
 // apiStatround: GET /api/v1/statforms/{form}/round?org=&as_of=
 func (s *Server) apiStatround(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
@@ -345,10 +360,7 @@ func (s *Server) statformCellPage(w http.ResponseWriter, r *http.Request) {
 	}
 	var terms []cellTerm
 	for _, t := range c.Terms {
-		ct := cellTerm{StatFormTermView: t}
-		for _, k := range slices.Sorted(maps.Keys(t.Filter)) {
-			ct.Filters = append(ct.Filters, statsFilterLine{Dim: stats.DimensionLabel(k), Value: stats.ValueLabel(k, t.Filter[k])})
-		}
+		ct := cellTerm{StatFormTermView: t, Filters: filterLines(t.Filter)}
 		switch t.Fn {
 		case statforms.FnMembers:
 			ct.Label = "Số đảng viên tại ngày " + c.AsOf.Display()

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"maps"
 	"net/http"
 	"net/url"
@@ -39,11 +40,16 @@ type statsOrgView struct {
 
 // statsOrgsLink is the drill-down of a count of organizations.
 func statsOrgsLink(org string, d tochuc.Date, filter map[string]string) string {
+	return figureLink("/stats/orgs", org, d, filter)
+}
+
+// figureLink is the page at path of the figure of org on day d with filter.
+func figureLink(path, org string, d tochuc.Date, filter map[string]string) string {
 	q := url.Values{"org": {org}, "as_of": {string(d)}}
 	for k, v := range filter {
 		q.Set("f."+k, v)
 	}
-	return "/stats/orgs?" + q.Encode()
+	return path + "?" + q.Encode()
 }
 
 // statsOrgsPage: GET /stats/orgs — the organizations a count of organizations counts.
@@ -59,23 +65,29 @@ func (s *Server) statsOrgsPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	var lines []statsFilterLine
-	for _, k := range slices.Sorted(maps.Keys(f)) {
-		lines = append(lines, statsFilterLine{Dim: stats.DimensionLabel(k), Value: stats.ValueLabel(k, f[k])})
-	}
+	s.render(w, r, http.StatusOK, "statsorgs", statsListData("Danh sách tổ chức đảng của số liệu — "+list.Org.Name, list, list.Page,
+		list.Total, f, "/stats/orgs/export?"+listQuery(r, list.Org.Code, "as_of", d), ""))
+}
+
+// listQuery is the query of a list's export: the page's, without the page, with the org and
+// the day resolved.
+func listQuery(r *http.Request, org, dayParam string, d tochuc.Date) string {
 	exp := r.URL.Query()
 	exp.Del("page")
-	exp.Set("org", list.Org.Code)
-	exp.Set("as_of", string(d))
-	s.render(w, r, http.StatusOK, "statsorgs", map[string]any{
-		"Title": "Danh sách tổ chức đảng của số liệu — " + list.Org.Name, "List": list, "Filters": lines,
-		"Pages": (list.Total + service.StatsListPage - 1) / service.StatsListPage, "First": (list.Page-1)*service.StatsListPage + 1,
-		"ExportCSV": "/stats/orgs/export?" + exp.Encode() + "&format=csv", "ExportXLSX": "/stats/orgs/export?" + exp.Encode() + "&format=xlsx",
-	})
+	exp.Set("org", org)
+	exp.Set(dayParam, string(d))
+	return exp.Encode()
 }
 
 // statsOrgsExport: GET /stats/orgs/export — the organizations of a count as CSV or XLSX.
 func (s *Server) statsOrgsExport(w http.ResponseWriter, r *http.Request) {
+	s.figureExport(w, r, "thong-ke-to-chuc-", "Tổ chức đảng", s.svc.StatsOrgsExport)
+}
+
+// figureExport downloads the list of a figure of an org on a day (?org=, ?as_of=, f.* filter)
+// as ?format=csv|xlsx, written by export.
+func (s *Server) figureExport(w http.ResponseWriter, r *http.Request, filePrefix, sheet string,
+	export func(ctx context.Context, w tabular.Writer, org string, d tochuc.Date, f map[string]string, human bool) (int64, error)) {
 	d, err := s.asOf(r)
 	if err != nil {
 		s.fail(w, r, err)
@@ -87,19 +99,15 @@ func (s *Server) statsOrgsExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	org := strings.TrimSpace(r.URL.Query().Get("org"))
-	s.download(w, r, format, "thong-ke-to-chuc-"+safeFileName(org)+"-"+string(d)+"."+format, "Tổ chức đảng", func(tw tabular.Writer, human bool) error {
-		_, err := s.svc.StatsOrgsExport(r.Context(), tw, org, d, statsFilter(r), human)
+	s.download(w, r, format, filePrefix+safeFileName(org)+"-"+string(d)+"."+format, sheet, func(tw tabular.Writer, human bool) error {
+		_, err := export(r.Context(), tw, org, d, statsFilter(r), human)
 		return err
 	})
 }
 
 // statsLink is the drill-down of a figure.
 func statsLink(org string, d tochuc.Date, filter map[string]string) string {
-	q := url.Values{"org": {org}, "as_of": {string(d)}}
-	for k, v := range filter {
-		q.Set("f."+k, v)
-	}
-	return "/stats/members?" + q.Encode()
+	return figureLink("/stats/members", org, d, filter)
 }
 
 // statsByParams reads the repeated by (or fby) selects, dropping the empty ones and repeats.
@@ -285,12 +293,8 @@ func (s *Server) statsMembersPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	exp := r.URL.Query()
-	exp.Del("page")
-	exp.Set("org", list.Org.Code)
-	exp.Set("as_of", string(d))
 	s.renderStatsList(w, r, "Danh sách đảng viên của số liệu — "+list.Org.Name, list, list.Page, list.Total, f,
-		"/stats/members/export?"+exp.Encode(), "/stats?"+url.Values{"org": {list.Org.Code}, "as_of": {string(d)}}.Encode(),
+		"/stats/members/export?"+listQuery(r, list.Org.Code, "as_of", d), "/stats?"+url.Values{"org": {list.Org.Code}, "as_of": {string(d)}}.Encode(),
 		map[string]any{"StatsAsOf": d})
 }
 
@@ -298,42 +302,33 @@ func (s *Server) statsMembersPage(w http.ResponseWriter, r *http.Request) {
 // or (with FlowName in more) of a flow: the filter lines, the pager, the export links (export is
 // the export path and query without the format) and the way back to the statistics page.
 func (s *Server) renderStatsList(w http.ResponseWriter, r *http.Request, title string, list any, page, total int, f map[string]string, export, back string, more map[string]any) {
-	var lines []statsFilterLine
-	keys := make([]string, 0, len(f))
-	for k := range f {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		lines = append(lines, statsFilterLine{Dim: stats.DimensionLabel(k), Value: stats.ValueLabel(k, f[k])})
-	}
-	data := map[string]any{
-		"Title": title, "List": list, "Filters": lines,
+	data := statsListData(title, list, page, total, f, export, back)
+	maps.Copy(data, more)
+	s.render(w, r, http.StatusOK, "statsmembers", data)
+}
+
+// statsListData is what a drill-down list page shows besides its rows.
+func statsListData(title string, list any, page, total int, f map[string]string, export, back string) map[string]any {
+	return map[string]any{
+		"Title": title, "List": list, "Filters": filterLines(f),
 		"Pages": (total + service.StatsListPage - 1) / service.StatsListPage, "First": (page-1)*service.StatsListPage + 1,
 		"ExportCSV": export + "&format=csv", "ExportXLSX": export + "&format=xlsx", "Back": back,
 	}
-	maps.Copy(data, more)
-	s.render(w, r, http.StatusOK, "statsmembers", data)
+}
+
+// filterLines names a filter's dimensions and values, in the order of the dimensions' names.
+func filterLines(f map[string]string) []statsFilterLine {
+	var lines []statsFilterLine
+	for _, k := range slices.Sorted(maps.Keys(f)) {
+		lines = append(lines, statsFilterLine{Dim: stats.DimensionLabel(k), Value: stats.ValueLabel(k, f[k])})
+	}
+	return lines
 }
 
 // statsMembersExport: GET /stats/members/export — the members a figure counts as CSV or XLSX,
 // audited before any row leaves.
 func (s *Server) statsMembersExport(w http.ResponseWriter, r *http.Request) {
-	d, err := s.asOf(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	format, err := exportFormat(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	org := strings.TrimSpace(r.URL.Query().Get("org"))
-	s.download(w, r, format, "thong-ke-dang-vien-"+safeFileName(org)+"-"+string(d)+"."+format, "Danh sách", func(tw tabular.Writer, human bool) error {
-		_, err := s.svc.StatsMembersExport(r.Context(), tw, org, d, statsFilter(r), human)
-		return err
-	})
+	s.figureExport(w, r, "thong-ke-dang-vien-", "Danh sách", s.svc.StatsMembersExport)
 }
 
 func init() {
