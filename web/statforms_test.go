@@ -63,6 +63,11 @@ func TestStatformPages(t *testing.T) {
 			}
 		}
 		wantStatus(t, e.get(strings.ReplaceAll(link, "&amp;", "&"), &other), http.StatusNotFound, "orgs of another province")
+		w = e.get("/stats/orgs?org=PA&f.org_kind=!basic_cell|cell", &staff)
+		wantStatus(t, w, http.StatusOK, "orgs drill-down, a negation")
+		if !strings.Contains(w.Body.String(), "Loại tổ chức = trừ Chi bộ cơ sở, Chi bộ trực thuộc") || !strings.Contains(w.Body.String(), "PA-X") {
+			t.Errorf("negation not labelled or not applied: %s", w.Body.String())
+		}
 		w = e.get(strings.Replace(strings.ReplaceAll(link, "&amp;", "&"), "/stats/orgs?", "/stats/orgs/export?format=csv&", 1), &staff)
 		wantStatus(t, w, http.StatusOK, "orgs export")
 		if lines := strings.Split(strings.TrimPrefix(strings.TrimSpace(w.Body.String()), "\ufeff"), "\n"); len(lines) < 2 || !strings.HasPrefix(lines[0], "code,name,kind,setting,parent_code") ||

@@ -3,7 +3,10 @@ package web
 // English for the statistics pages (the counts, the flows, the drill-down and its export),
 // merged at start without overriding entries already in the catalog.
 var statsEnglish = map[string]string{
-	"Thống kê": "Statistics",
+	"Thống kê":     "Statistics",
+	"trừ":          "all but",
+	"giá trị khác": "other values",
+	"và":           "and",
 	"Danh sách tổ chức đảng của số liệu": "Organizations counted in the figure",
 	"Các tổ chức đảng được đếm tại ngày": "The organizations counted on",
 	"tổ chức đảng":                       "party organizations",

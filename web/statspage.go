@@ -277,7 +277,14 @@ func statsFilter(r *http.Request) map[string]string {
 }
 
 // statsFilterLine is one filter of a drill-down, labelled.
-type statsFilterLine struct{ Dim, Value string }
+// Values are the labels of its codes (several for "a|b"), Not says "all but", More how many
+// further codes are not named (a long list shows its first six).
+type statsFilterLine struct {
+	Dim    string
+	Values []string
+	Not    bool
+	More   int
+}
 
 // statsMembersPage: GET /stats/members — the members a figure counts, one page at a time.
 func (s *Server) statsMembersPage(w http.ResponseWriter, r *http.Request) {
@@ -320,7 +327,16 @@ func statsListData(title string, list any, page, total int, f map[string]string,
 func filterLines(f map[string]string) []statsFilterLine {
 	var lines []statsFilterLine
 	for _, k := range slices.Sorted(maps.Keys(f)) {
-		lines = append(lines, statsFilterLine{Dim: stats.DimensionLabel(k), Value: stats.ValueLabel(k, f[k])})
+		v := f[k]
+		l := statsFilterLine{Dim: stats.DimensionLabel(k), Not: strings.HasPrefix(v, "!")}
+		for _, c := range strings.Split(strings.TrimPrefix(v, "!"), "|") {
+			if len(l.Values) == 6 {
+				l.More++
+				continue
+			}
+			l.Values = append(l.Values, stats.ValueLabel(k, c))
+		}
+		lines = append(lines, l)
 	}
 	return lines
 }
