@@ -205,16 +205,11 @@ func (s *Service) statsOrgIDs(ctx context.Context, code string, d tochuc.Date, f
 	if err != nil {
 		return o, nil, err
 	}
-	for k := range filter {
-		if !stats.IsOrgDimension(k) {
-			return o, nil, tochuc.Errorf(tochuc.EINVALID, "chiều %q là của đảng viên, không lọc được danh sách tổ chức đảng", k)
-		}
-	}
 	snap, err := s.StatsSnapshot(ctx)
 	if err != nil {
 		return o, nil, err
 	}
-	ids, err := snap.OrgIDs(stats.Query{OrgID: o.ID, AsOf: d, Filter: filter})
+	ids, err := snap.OrgIDs(stats.Query{OrgID: o.ID, AsOf: d, Filter: filter}) // refuses a member's dimension
 	return o, ids, err
 }
 
@@ -266,19 +261,17 @@ func (s *Service) StatsOrgsExport(ctx context.Context, w tabular.Writer, code st
 	if err := w.WriteHeader(head); err != nil {
 		return 0, err
 	}
-	label := func(l codes.List, c string) string {
-		if x, ok := l.ByCode(c); ok && human {
-			return x.Name
-		}
-		return c
-	}
 	var n int64
 	for _, id := range ids {
 		o := byID[id]
 		if o == nil {
 			continue
 		}
-		if err := w.WriteRow([]string{o.Code, o.Name, label(codes.OrgKinds, o.Kind), label(codes.Settings, o.Setting), o.ParentCode, o.AdminUnitCode}); err != nil {
+		kind, setting := o.Kind, o.Setting
+		if human {
+			kind, setting = label(codes.OrgKinds, kind), label(codes.Settings, setting)
+		}
+		if err := w.WriteRow([]string{o.Code, o.Name, kind, setting, o.ParentCode, o.AdminUnitCode}); err != nil {
 			return n, err
 		}
 		n++

@@ -23,8 +23,8 @@ import (
 const FigureMembers = "members"
 
 // FigureOrgs is the figure of the party organizations of the subtree at the end of the period
-// (the org itself included), narrowed by org dimensions: "orgs" with org_kind=chi_bo_co_so is
-// the number of basic cells.
+// (the org itself included), narrowed by org dimensions: "orgs" with org_kind=basic_cell is the
+// number of basic cells.
 const FigureOrgs = "orgs"
 
 // Directions of a target.

@@ -1,11 +1,6 @@
 package stats
 
-import (
-	"fmt"
-	"strings"
-
-	"tochuc/codes"
-)
+import "tochuc/codes"
 
 // Vietnamese names of the dimensions, their values and the flows, for every page, report and
 // form that shows a figure.
@@ -58,20 +53,6 @@ func FlowLabel(flow string) string {
 // ValueLabel is the Vietnamese label of a dimension's value: the code list's name, the band's,
 // Có/Không for an org attribute, "Chưa rõ" for nothing recorded.
 func ValueLabel(dim, code string) string {
-	// A filter value of several codes, or a negation (see FilterValue).
-	if not := strings.HasPrefix(code, "!"); not || strings.Contains(code, "|") {
-		var names []string
-		for _, c := range strings.Split(strings.TrimPrefix(code, "!"), "|") {
-			names = append(names, ValueLabel(dim, c))
-		}
-		if len(names) > 6 {
-			names = append(names[:6], fmt.Sprintf("… (%d giá trị)", len(names)))
-		}
-		if not {
-			return "trừ " + strings.Join(names, ", ")
-		}
-		return strings.Join(names, ", ")
-	}
 	if l, ok := codeLists[dim]; ok {
 		if code == "" {
 			return "Chưa rõ"

@@ -105,15 +105,22 @@ func FilterValue(codes []string, not bool) string {
 	return v
 }
 
+// ParseFilterValue reads a filter value written by FilterValue: its codes, and whether they are
+// excluded.
+func ParseFilterValue(v string) (codes []string, not bool) {
+	not = strings.HasPrefix(v, "!")
+	return strings.Split(strings.TrimPrefix(v, "!"), "|"), not
+}
+
 // filterDim resolves the filter value of a dimension (see FilterValue).
 func (s *Snapshot) filterDim(d dim, value string) dim {
-	not := strings.HasPrefix(value, "!")
-	if !not && !strings.Contains(value, "|") {
+	codes, not := ParseFilterValue(value)
+	if !not && len(codes) == 1 {
 		d.want = s.valueOf(d, value)
 		return d
 	}
 	d.want, d.mask = -1, make([]bool, d.card)
-	for _, code := range strings.Split(strings.TrimPrefix(value, "!"), "|") {
+	for _, code := range codes {
 		if v := s.valueOf(d, code); v >= 0 {
 			d.mask[v] = true
 		}
@@ -629,7 +636,7 @@ func b2i(b bool) int {
 	return 0
 }
 
-func isMemberDim(dm dim) bool { return dm.kind != dkKind && dm.kind != dkSetting && dm.kind != dkAttr }
+func isMemberDim(dm dim) bool { return !isOrgDim(dm) }
 
 // keep narrows idx to the spans whose value of the dimension is the wanted one.
 func (s *Snapshot) keep(idx []int32, dm dim, d int32) []int32 {

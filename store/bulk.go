@@ -351,7 +351,7 @@ func (b *Bulk) close() {
 		}
 		b.conn.ExecContext(ctx, "PRAGMA foreign_keys = ON")
 		b.conn.ExecContext(ctx, "PRAGMA temp_store = MEMORY")
-		b.conn.ExecContext(ctx, "PRAGMA cache_size = -65536")
+		b.conn.ExecContext(ctx, restoreCacheSize)
 	}
 	b.conn.Close()
 	b.done = true

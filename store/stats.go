@@ -71,7 +71,7 @@ func (db *DB) scan(ctx context.Context, query string) (rows *sql.Rows, done func
 	release := func() {
 		// A connection left with the small cache would only be slower; one whose cache could
 		// not be restored is closed rather than given back.
-		if _, err := conn.ExecContext(context.Background(), "PRAGMA cache_size = -65536"); err != nil {
+		if _, err := conn.ExecContext(context.Background(), restoreCacheSize); err != nil {
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 		conn.Close()

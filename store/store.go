@@ -49,6 +49,13 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	return db, nil
 }
 
+// cacheSize is the page cache of a SQLite connection (negative: in KiB, so 64 MB), restored by
+// the loads and scans that change it for their duration.
+const cacheSize = -65536
+
+// restoreCacheSize sets a connection's page cache back to cacheSize.
+var restoreCacheSize = fmt.Sprintf("PRAGMA cache_size = %d", cacheSize)
+
 func open(dsn string) (*DB, error) {
 	if IsPostgres(dsn) {
 		p, err := sql.Open("pgx", dsn)
@@ -63,7 +70,7 @@ func open(dsn string) (*DB, error) {
 	// busy_timeout first so that every later pragma waits rather than fails under contention.
 	q := url.Values{}
 	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)",
-		"synchronous(NORMAL)", "cache_size(-65536)", "temp_store(MEMORY)"} {
+		"synchronous(NORMAL)", fmt.Sprintf("cache_size(%d)", cacheSize), "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	base := "file:" + dsn + "?" + q.Encode()

@@ -180,19 +180,15 @@ func (s *Server) memberExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	format, err := exportFormat(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	q := r.URL.Query()
 	org := strings.TrimSpace(q.Get("org"))
 	if !utf8.ValidString(org) || strings.ContainsFunc(org, unicode.IsControl) || len(org) > 100 {
 		s.fail(w, r, tochuc.Errorf(tochuc.ENOTFOUND, "không tìm thấy tổ chức đảng"))
 		return
 	}
-	opt := service.ExportOptions{AsOf: d, OrgCode: org, Human: format == "xlsx", Filter: f, Direct: org != "" && q.Get("scope") == "direct"}
-	s.download(w, r, format, "dang-vien-"+safeFileName(org)+"-"+string(d)+"."+format, "Danh sách", func(tw tabular.Writer, _ bool) error {
+	opt := service.ExportOptions{AsOf: d, OrgCode: org, Filter: f, Direct: org != "" && q.Get("scope") == "direct"}
+	s.download(w, r, "dang-vien-"+safeFileName(org)+"-"+string(d), "Danh sách", func(tw tabular.Writer, human bool) error {
+		opt.Human = human
 		_, err := s.svc.ExportMembers(r.Context(), tw, opt)
 		return err
 	})
@@ -207,16 +203,21 @@ func exportFormat(r *http.Request) (string, error) {
 	return format, nil
 }
 
-// download answers a file named name in the format (xlsx: one sheet named sheet; csv: with a
-// BOM, so that Excel reads Vietnamese right) holding what run writes to tw (cells neutralized;
-// human says xlsx). An error before the first byte (scope, filter, audit) is an error page; after
-// it the stream is cut and the browser sees a short file.
-func (s *Server) download(w http.ResponseWriter, r *http.Request, format, name, sheet string, run func(tw tabular.Writer, human bool) error) {
-	out := &lazyFile{w: w, name: name}
+// download answers a file named base plus the extension of ?format= (xlsx: one sheet named
+// sheet; csv: with a BOM, so that Excel reads Vietnamese right; anything else is refused)
+// holding what run writes to tw (cells neutralized; human says xlsx). An error before the first
+// byte (scope, filter, audit) is an error page; after it the stream is cut and the browser sees
+// a short file.
+func (s *Server) download(w http.ResponseWriter, r *http.Request, base, sheet string, run func(tw tabular.Writer, human bool) error) {
+	format, err := exportFormat(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := &lazyFile{w: w, name: base + "." + format}
 	var tw tabular.Writer
 	if format == "xlsx" {
 		out.contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		var err error
 		if tw, err = tabular.NewXLSXWriter(out, sheet); err != nil {
 			s.fail(w, r, err)
 			return

@@ -371,17 +371,12 @@ func (s *Server) orgCardsExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	format, err := exportFormat(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	form := r.URL.Query().Get("form")
 	if form != "1" {
 		form = "1A"
 	}
 	code := r.PathValue("code")
-	s.download(w, r, format, "the-dang-"+form+"-TDV-"+safeFileName(code)+"-"+string(to)+"."+format, "Mẫu "+form+"-TĐV", func(tw tabular.Writer, _ bool) error {
+	s.download(w, r, "the-dang-"+form+"-TDV-"+safeFileName(code)+"-"+string(to), "Mẫu "+form+"-TĐV", func(tw tabular.Writer, _ bool) error {
 		_, err := s.svc.ExportCardList(r.Context(), tw, code, from, to, form)
 		return err
 	})

@@ -57,16 +57,7 @@ func formRows(v *service.StatFormView) []formRow {
 			n, ok := v.Value(r.Key, c.Key)
 			cell := formCell{Value: n, Set: ok, Bad: bad[r.Key+"|"+c.Key]}
 			if fn, flow, f, one := v.Layout.CellFigure(r.Key, c.Key); ok && one && n > 0 {
-				switch fn {
-				case statforms.FnMembers:
-					cell.Link = statsLink(v.OrgCode, v.AsOf, f)
-				case statforms.FnOpening:
-					cell.Link = statsLink(v.OrgCode, v.Opening, f)
-				case statforms.FnFlow:
-					cell.Link = statsFlowLink(v.OrgCode, v.From, v.AsOf, flow, f)
-				case statforms.FnOrgs:
-					cell.Link = statsOrgsLink(v.OrgCode, v.AsOf, f)
-				}
+				cell.Link = figureListLink(v.OrgCode, v.AsOf, v.From, v.Opening, fn, flow, f)
 			} else if ok && n != 0 {
 				// A sum: the page that explains it, each part with its own list.
 				cell.Link = "/statforms/cell?" + url.Values{"form": {v.Form}, "org": {v.OrgCode}, "as_of": {string(v.AsOf)},
@@ -364,22 +355,34 @@ func (s *Server) statformCellPage(w http.ResponseWriter, r *http.Request) {
 		switch t.Fn {
 		case statforms.FnMembers:
 			ct.Label = "Số đảng viên tại ngày " + c.AsOf.Display()
-			ct.Link = statsLink(c.OrgCode, c.AsOf, t.Filter)
 		case statforms.FnOpening:
 			ct.Label = "Số đảng viên đầu kỳ (tại ngày " + c.Opening.Display() + ")"
-			ct.Link = statsLink(c.OrgCode, c.Opening, t.Filter)
 		case statforms.FnFlow:
 			ct.Label = stats.FlowLabel(t.Flow) + " (" + c.From.Display() + " – " + c.AsOf.Display() + ")"
-			ct.Link = statsFlowLink(c.OrgCode, c.From, c.AsOf, t.Flow, t.Filter)
 		case statforms.FnOrgs:
 			ct.Label = "Số tổ chức đảng tại ngày " + c.AsOf.Display()
-			ct.Link = statsOrgsLink(c.OrgCode, c.AsOf, t.Filter)
 		}
-		if !t.Listable || t.Value == 0 {
-			ct.Link = ""
+		if t.Listable && t.Value != 0 {
+			ct.Link = figureListLink(c.OrgCode, c.AsOf, c.From, c.Opening, t.Fn, t.Flow, t.Filter)
 		}
 		terms = append(terms, ct)
 	}
 	s.render(w, r, http.StatusOK, "statformcell", map[string]any{"Title": "Ô của biểu số " + c.Form, "Cell": c, "Terms": terms,
 		"Back": statformQuery(c.Form, c.OrgCode, c.AsOf)})
+}
+
+// figureListLink is the list of what one figure of a form of org counts (fn: members, opening,
+// flow or orgs), with the form's dates: the day, the start of the flows' period, the opening.
+func figureListLink(org string, asOf, from, opening tochuc.Date, fn, flow string, f map[string]string) string {
+	switch fn {
+	case statforms.FnMembers:
+		return statsLink(org, asOf, f)
+	case statforms.FnOpening:
+		return statsLink(org, opening, f)
+	case statforms.FnFlow:
+		return statsFlowLink(org, from, asOf, flow, f)
+	case statforms.FnOrgs:
+		return statsOrgsLink(org, asOf, f)
+	}
+	return ""
 }

@@ -46,13 +46,8 @@ func (s *Server) statsFlowMembersPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	exp := r.URL.Query()
-	exp.Del("page")
-	exp.Set("org", list.Org.Code)
-	exp.Set("from", string(list.From))
-	exp.Set("to", string(list.To))
 	s.renderStatsList(w, r, "Danh sách đảng viên của biến động — "+list.Org.Name, list, list.Page, list.Total, f,
-		"/stats/flows/members/export?"+exp.Encode(),
+		"/stats/flows/members/export?"+listQuery(r, list.Org.Code, "from", string(list.From), "to", string(list.To)),
 		"/stats?"+url.Values{"org": {list.Org.Code}, "as_of": {string(list.To)}, "from": {string(list.From)}, "to": {string(list.To)}}.Encode(),
 		map[string]any{"FlowName": stats.FlowLabel(list.Flow)})
 }
@@ -65,15 +60,10 @@ func (s *Server) statsFlowMembersExport(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, err)
 		return
 	}
-	format, err := exportFormat(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	q := r.URL.Query()
 	org := strings.TrimSpace(q.Get("org"))
-	name := "bien-dong-" + safeFileName(q.Get("flow")) + "-" + safeFileName(org) + "-" + string(from) + "-" + string(to) + "." + format
-	s.download(w, r, format, name, "Danh sách", func(tw tabular.Writer, human bool) error {
+	name := "bien-dong-" + safeFileName(q.Get("flow")) + "-" + safeFileName(org) + "-" + string(from) + "-" + string(to)
+	s.download(w, r, name, "Danh sách", func(tw tabular.Writer, human bool) error {
 		_, err := s.svc.StatsFlowMembersExport(r.Context(), tw, org, from, to, q.Get("flow"), statsFilter(r), human)
 		return err
 	})

@@ -66,16 +66,18 @@ func (s *Server) statsOrgsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "statsorgs", statsListData("Danh sách tổ chức đảng của số liệu — "+list.Org.Name, list, list.Page,
-		list.Total, f, "/stats/orgs/export?"+listQuery(r, list.Org.Code, "as_of", d), ""))
+		list.Total, f, "/stats/orgs/export?"+listQuery(r, list.Org.Code, "as_of", string(d)), ""))
 }
 
 // listQuery is the query of a list's export: the page's, without the page, with the org and
-// the day resolved.
-func listQuery(r *http.Request, org, dayParam string, d tochuc.Date) string {
+// the days resolved (pairs of a parameter and its date).
+func listQuery(r *http.Request, org string, days ...string) string {
 	exp := r.URL.Query()
 	exp.Del("page")
 	exp.Set("org", org)
-	exp.Set(dayParam, string(d))
+	for i := 0; i+1 < len(days); i += 2 {
+		exp.Set(days[i], days[i+1])
+	}
 	return exp.Encode()
 }
 
@@ -93,13 +95,8 @@ func (s *Server) figureExport(w http.ResponseWriter, r *http.Request, filePrefix
 		s.fail(w, r, err)
 		return
 	}
-	format, err := exportFormat(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	org := strings.TrimSpace(r.URL.Query().Get("org"))
-	s.download(w, r, format, filePrefix+safeFileName(org)+"-"+string(d)+"."+format, sheet, func(tw tabular.Writer, human bool) error {
+	s.download(w, r, filePrefix+safeFileName(org)+"-"+string(d), sheet, func(tw tabular.Writer, human bool) error {
 		_, err := export(r.Context(), tw, org, d, statsFilter(r), human)
 		return err
 	})
@@ -301,7 +298,7 @@ func (s *Server) statsMembersPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.renderStatsList(w, r, "Danh sách đảng viên của số liệu — "+list.Org.Name, list, list.Page, list.Total, f,
-		"/stats/members/export?"+listQuery(r, list.Org.Code, "as_of", d), "/stats?"+url.Values{"org": {list.Org.Code}, "as_of": {string(d)}}.Encode(),
+		"/stats/members/export?"+listQuery(r, list.Org.Code, "as_of", string(d)), "/stats?"+url.Values{"org": {list.Org.Code}, "as_of": {string(d)}}.Encode(),
 		map[string]any{"StatsAsOf": d})
 }
 
@@ -327,9 +324,9 @@ func statsListData(title string, list any, page, total int, f map[string]string,
 func filterLines(f map[string]string) []statsFilterLine {
 	var lines []statsFilterLine
 	for _, k := range slices.Sorted(maps.Keys(f)) {
-		v := f[k]
-		l := statsFilterLine{Dim: stats.DimensionLabel(k), Not: strings.HasPrefix(v, "!")}
-		for _, c := range strings.Split(strings.TrimPrefix(v, "!"), "|") {
+		codes, not := stats.ParseFilterValue(f[k])
+		l := statsFilterLine{Dim: stats.DimensionLabel(k), Not: not}
+		for _, c := range codes {
 			if len(l.Values) == 6 {
 				l.More++
 				continue
